@@ -1,0 +1,14 @@
+import type { FnName } from '../contract';
+import type { BackendFunction } from './core/action';
+import { catalogFunction } from './catalog';
+
+/** Every backend function by its wire name; the server and the cloud functions route through it. */
+export const FUNCTIONS: { [F in FnName]: BackendFunction<F> } = {
+  catalog: catalogFunction,
+};
+
+export function findFunction(name: string): BackendFunction | undefined {
+  return Object.prototype.hasOwnProperty.call(FUNCTIONS, name)
+    ? (FUNCTIONS[name as FnName] as BackendFunction)
+    : undefined;
+}

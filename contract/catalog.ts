@@ -1,0 +1,211 @@
+import { z } from './zod';
+import { idSchema, latSchema, lngSchema, pageFields, pageOf } from './common';
+
+/** Doctor titles, senior first (the order recommend and search tie-breaks use). */
+export const DOCTOR_TITLES = ['主任医师', '副主任医师', '主治医师', '住院医师'] as const;
+export type DoctorTitle = (typeof DOCTOR_TITLES)[number];
+
+export const HOSPITAL_GRADES = [
+  '三级甲等',
+  '三级乙等',
+  '三级',
+  '二级甲等',
+  '二级乙等',
+  '二级',
+  '一级',
+] as const;
+
+export const SHANGHAI_DISTRICTS = [
+  '黄浦区',
+  '徐汇区',
+  '长宁区',
+  '静安区',
+  '普陀区',
+  '虹口区',
+  '杨浦区',
+  '闵行区',
+  '宝山区',
+  '嘉定区',
+  '浦东新区',
+  '金山区',
+  '松江区',
+  '青浦区',
+  '奉贤区',
+  '崇明区',
+] as const;
+
+const shortText = (max: number) => z.string().trim().min(1).max(max);
+
+export const locationSchema = z.object({
+  lat: z.number(),
+  lng: z.number(),
+  /** Every stored coordinate is WGS-84; convert to GCJ-02 only at the map edge. */
+  datum: z.literal('WGS-84'),
+});
+
+export const hospitalSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  grade: z.string().nullable(),
+  district: z.string(),
+  address: z.string(),
+  phone: z.string().nullable(),
+  location: locationSchema,
+  departments: z.array(z.string()),
+  doctorCount: z.number().int(),
+});
+export type HospitalSummary = z.infer<typeof hospitalSummarySchema>;
+
+export const hospitalSchema = hospitalSummarySchema.extend({
+  /** Where the row came from (kept from the operator's data, shown on the page). */
+  source: z.string().nullable(),
+  coordSource: z.string().nullable(),
+});
+export type Hospital = z.infer<typeof hospitalSchema>;
+
+export const doctorSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  title: z.enum(DOCTOR_TITLES),
+  department: z.string(),
+  hospitalId: z.string(),
+  hospitalName: z.string(),
+  specialties: z.array(z.string()),
+  /** Price of an image-text consultation in fen (分); 0 means free. */
+  consultPrice: z.number().int().min(0),
+  /** 0–5, one decimal. */
+  rating: z.number().min(0).max(5),
+  consultCount: z.number().int().min(0),
+  /** Generated demo doctors are flagged so the UI can say so. */
+  synthetic: z.boolean(),
+});
+export type DoctorSummary = z.infer<typeof doctorSummarySchema>;
+
+export const doctorSchema = doctorSummarySchema.extend({
+  bio: z.string(),
+  hospital: z.object({
+    id: z.string(),
+    name: z.string(),
+    grade: z.string().nullable(),
+    district: z.string(),
+    address: z.string(),
+  }),
+});
+export type Doctor = z.infer<typeof doctorSchema>;
+
+export const departmentSchema = z.object({
+  name: z.string(),
+  doctorCount: z.number().int(),
+});
+export type Department = z.infer<typeof departmentSchema>;
+
+export const searchKinds = ['all', 'hospital', 'doctor'] as const;
+export type SearchKind = (typeof searchKinds)[number];
+
+export const searchHitSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('hospital'), hospital: hospitalSummarySchema }),
+  z.object({ kind: z.literal('doctor'), doctor: doctorSummarySchema }),
+]);
+export type SearchHit = z.infer<typeof searchHitSchema>;
+
+export const nearbyHitSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('hospital'),
+    distanceMeters: z.number(),
+    hospital: hospitalSummarySchema,
+  }),
+  z.object({
+    kind: z.literal('doctor'),
+    distanceMeters: z.number(),
+    doctor: doctorSummarySchema,
+  }),
+]);
+export type NearbyHit = z.infer<typeof nearbyHitSchema>;
+
+export const recommendHitSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('hospital'), hospital: hospitalSummarySchema }),
+  z.object({ kind: z.literal('doctor'), doctor: doctorSummarySchema }),
+]);
+export type RecommendHit = z.infer<typeof recommendHitSchema>;
+
+/** Search pages stop at 1,000 results: deeper pages are never useful and cost the most. */
+export const MAX_SEARCH_PAGE = 20;
+
+export const MAX_NEARBY_RADIUS_METERS = 100_000;
+export const DEFAULT_NEARBY_RADIUS_METERS = 50_000;
+export const MAX_NEARBY_LIMIT = 50;
+
+/** The catalog function: browsing never requires an account (REG, LOC). */
+export const catalogActions = {
+  listHospitals: {
+    input: z
+      .object({
+        district: shortText(20).optional(),
+        grade: shortText(20).optional(),
+        ...pageFields,
+      })
+      .strict(),
+    output: pageOf(hospitalSummarySchema),
+  },
+  getHospital: {
+    input: z.object({ id: idSchema }).strict(),
+    output: hospitalSchema.extend({ departmentList: z.array(departmentSchema) }),
+  },
+  listDoctors: {
+    input: z
+      .object({
+        hospitalId: idSchema.optional(),
+        department: shortText(30).optional(),
+        title: z.enum(DOCTOR_TITLES).optional(),
+        ...pageFields,
+      })
+      .strict(),
+    output: pageOf(doctorSummarySchema),
+  },
+  getDoctor: {
+    input: z.object({ id: idSchema }).strict(),
+    output: doctorSchema,
+  },
+  listDepartments: {
+    input: z.object({ hospitalId: idSchema.optional() }).strict(),
+    output: z.object({ items: z.array(departmentSchema) }),
+  },
+  search: {
+    input: z
+      .object({
+        q: z.string().trim().min(1, '请输入搜索内容').max(50, '搜索内容最多 50 个字'),
+        kind: z.enum(searchKinds).optional(),
+        ...pageFields,
+        page: z
+          .number()
+          .int()
+          .min(1)
+          .max(MAX_SEARCH_PAGE, `最多翻到第 ${MAX_SEARCH_PAGE} 页`)
+          .optional(),
+      })
+      .strict(),
+    output: pageOf(searchHitSchema),
+  },
+  nearby: {
+    input: z
+      .object({
+        lat: latSchema,
+        lng: lngSchema,
+        kind: z.enum(['hospital', 'doctor']),
+        radiusMeters: z.number().int().min(1).max(MAX_NEARBY_RADIUS_METERS).optional(),
+        limit: z.number().int().min(1).max(MAX_NEARBY_LIMIT).optional(),
+      })
+      .strict(),
+    output: z.object({ items: z.array(nearbyHitSchema) }),
+  },
+  recommend: {
+    input: z
+      .object({
+        kind: z.enum(['hospital', 'doctor']),
+        limit: z.number().int().min(1).max(MAX_NEARBY_LIMIT).optional(),
+      })
+      .strict(),
+    output: z.object({ items: z.array(recommendHitSchema) }),
+  },
+} as const;

@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import { catalogActions } from './catalog';
+
+/**
+ * Every cloud function and its actions: the one contract client and server
+ * share (ts-rest style). The wire name of a function is its key here.
+ */
+export const api = {
+  catalog: catalogActions,
+} as const;
+
+export type Api = typeof api;
+export type FnName = keyof Api;
+export type ActionName<F extends FnName> = keyof Api[F] & string;
+
+type ActionDef<F extends FnName, A extends ActionName<F>> = Api[F][A] extends {
+  input: z.ZodTypeAny;
+  output: z.ZodTypeAny;
+}
+  ? Api[F][A]
+  : never;
+
+/** What the caller sends (before defaults). */
+export type InputOf<F extends FnName, A extends ActionName<F>> = z.input<ActionDef<F, A>['input']>;
+/** What the handler receives (after parsing). */
+export type ParsedInputOf<F extends FnName, A extends ActionName<F>> = z.output<
+  ActionDef<F, A>['input']
+>;
+export type OutputOf<F extends FnName, A extends ActionName<F>> = z.output<
+  ActionDef<F, A>['output']
+>;
+
+export * from './envelope';
+export * from './common';

@@ -1,0 +1,78 @@
+/** One jest, five projects (ARCHITECTURE.md "Tests"). babel-jest strips types; `tsc` checks them. */
+const babelNode = [
+  'babel-jest',
+  {
+    configFile: false,
+    babelrc: false,
+    presets: [
+      ['@babel/preset-env', { targets: { node: 'current' } }],
+      ['@babel/preset-typescript', { allowDeclareFields: true }],
+      ['@babel/preset-react', { runtime: 'automatic' }],
+    ],
+  },
+];
+
+const common = {
+  rootDir: __dirname,
+  transform: { '^.+\\.[jt]sx?$': babelNode },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'json'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/dist-h5/'],
+};
+
+const taroGlobals = {
+  ENABLE_INNER_HTML: true,
+  ENABLE_ADJACENT_HTML: true,
+  ENABLE_SIZE_APIS: true,
+  ENABLE_TEMPLATE_CONTENT: true,
+  ENABLE_MUTATION_OBSERVER: true,
+  ENABLE_CLONE_NODE: true,
+  ENABLE_CONTAINS: true,
+  DEPRECATED_ADAPTER_COMPONENT: false,
+  __TARO_FRAMEWORK__: 'react',
+};
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'backend',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/backend/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'pages',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/pages/**/*.test.tsx'],
+      globals: taroGlobals,
+      // @tarojs/components' H5 build pulls in ESM-only .mjs (swiper) and a nested .pnpm tslib.
+      transform: { '^.+\\.m?[jt]sx?$': babelNode },
+      transformIgnorePatterns: [
+        '/node_modules/(?!(@tarojs|@stencil|swiper|ssr-window|dom7|tslib|\\.pnpm)/)',
+      ],
+      moduleNameMapper: {
+        '^@tarojs/components$': '<rootDir>/node_modules/@tarojs/components/lib/react',
+        '\\.(css|scss|less)$': '<rootDir>/tests/pages/style-stub.js',
+      },
+      setupFilesAfterEnv: ['<rootDir>/tests/pages/setup.ts'],
+    },
+    {
+      ...common,
+      displayName: 'weapp',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+    },
+  ],
+};

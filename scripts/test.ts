@@ -1,0 +1,73 @@
+/**
+ * `npm test`: everything, in the order a failure is cheapest to find — types, lint,
+ * the real builds (weapp, H5, cloud functions), then every jest project including the
+ * weapp (miniprogram-simulate on dist/) and e2e (Chromium against `npm start`) suites.
+ * Ends with one plain `N passed, N failed` line.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..');
+const args = process.argv.slice(2);
+const skipBuild = args.includes('--no-build');
+const jestArgs = args.filter((a) => a !== '--no-build');
+
+interface Step {
+  name: string;
+  cmd: string;
+  argv: string[];
+}
+
+const steps: Step[] = [
+  { name: 'typecheck', cmd: 'npx', argv: ['tsc', '-p', 'tsconfig.json', '--noEmit'] },
+  { name: 'eslint', cmd: 'npx', argv: ['eslint', '.', '--max-warnings', '0'] },
+  { name: 'prettier', cmd: 'npx', argv: ['prettier', '--check', '.', '--log-level', 'warn'] },
+];
+if (!skipBuild) {
+  steps.push(
+    { name: 'build:weapp', cmd: 'npm', argv: ['run', '--silent', 'build:weapp'] },
+    { name: 'build:h5', cmd: 'npm', argv: ['run', '--silent', 'build:h5'] },
+    { name: 'build:functions', cmd: 'npm', argv: ['run', '--silent', 'build:functions'] },
+  );
+}
+
+const failed: string[] = [];
+for (const step of steps) {
+  const started = Date.now();
+  console.log(`\n▶ ${step.name}`);
+  const r = spawnSync(step.cmd, step.argv, { cwd: root, stdio: 'inherit', env: process.env });
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  if (r.status === 0) console.log(`✓ ${step.name} (${secs}s)`);
+  else {
+    console.log(`✗ ${step.name} failed (${secs}s)`);
+    failed.push(step.name);
+  }
+}
+
+mkdirSync(join(root, 'coverage'), { recursive: true });
+const report = join(root, 'coverage', 'jest-report.json');
+console.log('\n▶ jest (unit, backend, pages, weapp, e2e)');
+const jest = spawnSync('npx', ['jest', '--ci', '--json', `--outputFile=${report}`, ...jestArgs], {
+  cwd: root,
+  stdio: 'inherit',
+  env: process.env,
+});
+
+let passed = 0;
+let failedTests = 0;
+if (existsSync(report)) {
+  const summary = JSON.parse(readFileSync(report, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numRuntimeErrorTestSuites: number;
+  };
+  passed = summary.numPassedTests;
+  failedTests = summary.numFailedTests + summary.numRuntimeErrorTestSuites;
+}
+if (jest.status !== 0 && failedTests === 0) failedTests = 1;
+// Each failed non-jest step counts as one failure, so the closing line never hides it.
+failedTests += failed.length;
+if (failed.length > 0) console.log(`\nFailed steps: ${failed.join(', ')}`);
+console.log(`\nTests: ${passed} passed, ${failedTests} failed`);
+process.exit(failedTests === 0 ? 0 : 1);
