@@ -41,4 +41,22 @@ export const DEPARTMENTS: CollectionSpec = {
   indexes: ['name', 'doctorCount'],
 };
 
-export const COLLECTIONS: CollectionSpec[] = [HOSPITALS, DOCTORS, DEPARTMENTS];
+/** POL: one record per consent change, per policy version; the latest is the state. */
+export const CONSENTS: CollectionSpec = {
+  name: 'consents',
+  indexes: ['owner', 'policyVersion', 'seq'],
+};
+
+/** SDK: statistics events, only from callers who consented to 统计分析. */
+export const ANALYTICS_EVENTS: CollectionSpec = {
+  name: 'analyticsEvents',
+  indexes: ['owner', 'name', 'at'],
+};
+
+export const COLLECTIONS: CollectionSpec[] = [
+  HOSPITALS,
+  DOCTORS,
+  DEPARTMENTS,
+  CONSENTS,
+  ANALYTICS_EVENTS,
+];

@@ -1,10 +1,14 @@
 import type { FnName } from '../contract';
 import type { BackendFunction } from './core/action';
 import { catalogFunction } from './catalog';
+import { privacyFunction } from './privacy';
+import { telemetryFunction } from './telemetry';
 
 /** Every backend function by its wire name; the server and the cloud functions route through it. */
 export const FUNCTIONS: { [F in FnName]: BackendFunction<F> } = {
   catalog: catalogFunction,
+  privacy: privacyFunction,
+  telemetry: telemetryFunction,
 };
 
 export function findFunction(name: string): BackendFunction | undefined {

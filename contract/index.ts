@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { catalogActions } from './catalog';
+import { privacyActions } from './privacy/consent';
+import { telemetryActions } from './telemetry';
 
 /**
  * Every cloud function and its actions: the one contract client and server
@@ -7,6 +9,8 @@ import { catalogActions } from './catalog';
  */
 export const api = {
   catalog: catalogActions,
+  privacy: privacyActions,
+  telemetry: telemetryActions,
 } as const;
 
 export type Api = typeof api;

@@ -1,0 +1,110 @@
+import { z } from '../zod';
+import { POLICY_VERSION } from './policy';
+
+/**
+ * Optional consents beyond the policy itself, each separately given and withdrawn
+ * (DEV, SDK). Nothing they cover is read or sent before the user switches it on.
+ */
+export const OPTIONAL_CONSENTS = {
+  device: {
+    clause: 'DEV',
+    label: '设备信息',
+    purpose: '识别异常登录、保存登录设备记录，保障账号安全',
+  },
+  analytics: {
+    clause: 'SDK',
+    label: '统计分析',
+    purpose: '友盟+统计分析，用于改进服务；拒绝不影响任何功能',
+  },
+} as const;
+export type OptionalConsent = keyof typeof OPTIONAL_CONSENTS;
+
+/**
+ * Third-party services that would receive the account name/avatar (TPS). Each needs its
+ * own consent; refusing disables only that service.
+ */
+export const THIRD_PARTY_SERVICES = {
+  trtc: {
+    label: '腾讯云实时音视频',
+    purpose: '视频咨询时向该服务提供您的账号昵称和头像，用于通话中显示',
+    feature: '视频咨询',
+  },
+} as const;
+export type ThirdPartyService = keyof typeof THIRD_PARTY_SERVICES;
+
+const optionalShape = Object.fromEntries(
+  Object.keys(OPTIONAL_CONSENTS).map((k) => [k, z.boolean().optional()]),
+) as { [K in OptionalConsent]: z.ZodOptional<z.ZodBoolean> };
+const thirdPartyShape = Object.fromEntries(
+  Object.keys(THIRD_PARTY_SERVICES).map((k) => [k, z.boolean().optional()]),
+) as { [K in ThirdPartyService]: z.ZodOptional<z.ZodBoolean> };
+
+export const consentChoicesSchema = z
+  .object({ ...optionalShape, thirdParty: z.object(thirdPartyShape).strict().optional() })
+  .strict();
+export type ConsentChoices = z.infer<typeof consentChoicesSchema>;
+
+/** Where a user stands now, for the current policy version. */
+export const consentStateSchema = z.object({
+  policyVersion: z.string(),
+  policy: z.boolean(),
+  device: z.boolean(),
+  analytics: z.boolean(),
+  thirdParty: z.record(z.string(), z.boolean()),
+  at: z.string(),
+});
+export type ConsentState = z.infer<typeof consentStateSchema>;
+
+export const consentRecordSchema = z.object({
+  id: z.string(),
+  policyVersion: z.string(),
+  change: z.enum(['agree', 'update', 'withdraw']),
+  state: consentStateSchema,
+  at: z.string(),
+});
+export type ConsentRecord = z.infer<typeof consentRecordSchema>;
+
+/** A consent the user can withdraw: the policy itself, an optional one, or `thirdParty.<id>`. */
+export const withdrawableSchema = z.union([
+  z.literal('policy'),
+  z.enum(Object.keys(OPTIONAL_CONSENTS) as [OptionalConsent, ...OptionalConsent[]]),
+  z.templateLiteral([
+    'thirdParty.',
+    z.enum(Object.keys(THIRD_PARTY_SERVICES) as [ThirdPartyService]),
+  ]),
+]);
+
+export const privacyActions = {
+  getPolicy: {
+    input: z.object({}).strict(),
+    output: z.object({
+      version: z.string(),
+      updatedAt: z.string(),
+      effectiveAt: z.string(),
+      title: z.string(),
+    }),
+  },
+  recordConsent: {
+    input: z
+      .object({
+        /** The version the user read; a stale one is refused so they read the new text. */
+        policyVersion: z.string().min(1).max(40),
+        items: consentChoicesSchema.optional(),
+      })
+      .strict(),
+    output: consentStateSchema,
+  },
+  listConsents: {
+    input: z.object({}).strict(),
+    output: z.object({
+      current: consentStateSchema.nullable(),
+      records: z.array(consentRecordSchema),
+    }),
+  },
+  withdrawConsent: {
+    input: z.object({ item: withdrawableSchema }).strict(),
+    output: consentStateSchema,
+  },
+} as const;
+
+export { POLICY_VERSION };

@@ -1,0 +1,75 @@
+import { POLICY_VERSION } from '../../../contract/privacy/policy';
+import { ANALYTICS_EVENTS } from '../../../backend/collections';
+import type { Caller } from '../../../backend/core/context';
+import { makeEnv, expectOk, type TestEnv } from '../support/env';
+
+const alice: Caller = { openid: 'openid-alice', clientIp: null };
+const event = { name: 'page.view', at: '2026-11-30T08:00:00.000Z', props: { page: 'home' } };
+
+let env: TestEnv;
+beforeEach(() => {
+  env = makeEnv();
+});
+afterEach(() => env.close());
+
+const track = (data: unknown, caller: Caller | null = alice) =>
+  env.call('telemetry', { action: 'track', data }, caller);
+
+describe('telemetry.track (SDK)', () => {
+  it('refuses events before any consent, and keeps nothing', async () => {
+    expect(await track({ events: [event] })).toMatchObject({
+      ok: false,
+      error: { code: 'PERMISSION_DENIED' },
+    });
+    expect(await env.store.count(ANALYTICS_EVENTS.name)).toBe(0);
+  });
+
+  it('refuses events when the policy was agreed but 统计分析 was not', async () => {
+    await env.call(
+      'privacy',
+      { action: 'recordConsent', data: { policyVersion: POLICY_VERSION } },
+      alice,
+    );
+    expect(await track({ events: [event] })).toMatchObject({
+      ok: false,
+      error: { code: 'PERMISSION_DENIED' },
+    });
+  });
+
+  it('accepts events after consent and stops the moment it is withdrawn', async () => {
+    await env.call(
+      'privacy',
+      {
+        action: 'recordConsent',
+        data: { policyVersion: POLICY_VERSION, items: { analytics: true } },
+      },
+      alice,
+    );
+    expect(expectOk(await track({ events: [event, { ...event, name: 'search.submit' }] }))).toEqual(
+      { accepted: 2 },
+    );
+    await env.call('privacy', { action: 'withdrawConsent', data: { item: 'analytics' } }, alice);
+    expect(await track({ events: [event] })).toMatchObject({
+      ok: false,
+      error: { code: 'PERMISSION_DENIED' },
+    });
+    expect(await env.store.count(ANALYTICS_EVENTS.name)).toBe(2);
+  });
+
+  it.each([
+    [{}, 'data.events'],
+    [{ events: [] }, 'data.events'],
+    [{ events: [{ ...event, name: 'Bad Name' }] }, 'data.events.0.name'],
+    [{ events: [{ ...event, at: 'yesterday' }] }, 'data.events.0.at'],
+    [{ events: [{ ...event, props: { nested: { a: 1 } } }] }, 'data.events.0.props.nested'],
+    [{ events: [{ ...event, phone: '13800138000' }] }, 'data.events.0.phone'],
+    [{ events: Array.from({ length: 51 }, () => event) }, 'data.events'],
+  ])('%j → INVALID_ARGUMENT at %s', async (data, path) => {
+    const r = await track(data);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('INVALID_ARGUMENT');
+      expect(r.error.details?.issues?.map((i) => i.path)).toContain(path);
+    }
+  });
+});
