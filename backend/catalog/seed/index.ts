@@ -5,7 +5,7 @@ import type { DocumentStore } from '../../ports/document-store';
 import { applyCatalog, hospitalDocFromRow } from '../import/apply';
 import { parseHospitalCsv } from '../import/load';
 import type { DoctorDoc, HospitalDoc } from '../model';
-import { DEFAULT_DEPARTMENTS } from './specialties';
+import { departmentsForUnlisted } from './specialties';
 import { syntheticDoctorsFor } from './synthetic-doctors';
 
 /** The real Shanghai hospitals shipped with the repo (sources in the file's own column). */
@@ -17,7 +17,7 @@ export interface SeedResult {
   doctors: number;
 }
 
-/** The bundled hospitals, each with generated departments where its row had none. */
+/** The bundled hospitals, each with generated departments (fitting its kind) where its row had none. */
 export function bundledHospitals(csvPath = BUNDLED_HOSPITALS_CSV): HospitalDoc[] {
   const parsed = parseHospitalCsv(readFileSync(csvPath, 'utf8'));
   if (parsed.problems.length > 0) {
@@ -29,11 +29,8 @@ export function bundledHospitals(csvPath = BUNDLED_HOSPITALS_CSV): HospitalDoc[]
   return parsed.hospitals.map(({ row }) => {
     const doc = hospitalDocFromRow(row);
     if (doc.departments.length > 0) return doc;
-    return {
-      ...doc,
-      departments: DEFAULT_DEPARTMENTS,
-      departmentsText: DEFAULT_DEPARTMENTS.join(' '),
-    };
+    const departments = departmentsForUnlisted(doc.name);
+    return { ...doc, departments, departmentsText: departments.join(' ') };
   });
 }
 

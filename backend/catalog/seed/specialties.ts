@@ -52,6 +52,38 @@ export const DEFAULT_DEPARTMENTS = [
   '皮肤科',
 ];
 
+/**
+ * Specialist hospitals get their own kind of departments (a maternity hospital has no
+ * 普外科 to recommend); the first rule whose pattern matches the name wins.
+ */
+const SPECIALIST_DEPARTMENTS: Array<[RegExp, string[]]> = [
+  [/妇婴|妇产|妇幼/, ['妇科', '产科', '儿科', '乳腺科', '生殖医学科']],
+  [/儿童|儿科/, ['儿科', '小儿外科', '新生儿科', '儿童保健科']],
+  [/中西医结合|中医/, ['中医科', '针灸科', '骨伤科', '心血管内科', '消化内科']],
+  [/肿瘤/, ['肿瘤科', '放疗科', '胸外科', '乳腺科']],
+];
+
+export const SPECIALTIES_EXTRA: Record<string, string[]> = {
+  乳腺科: ['乳腺结节', '乳腺增生', '乳腺癌筛查'],
+  生殖医学科: ['不孕不育', '试管婴儿', '多囊卵巢综合征'],
+  小儿外科: ['小儿疝气', '包茎', '先天畸形'],
+  新生儿科: ['新生儿黄疸', '早产儿护理', '新生儿肺炎'],
+  儿童保健科: ['生长发育评估', '儿童营养', '预防接种咨询'],
+  针灸科: ['颈肩腰腿痛', '面瘫', '失眠'],
+  骨伤科: ['骨折保守治疗', '颈椎病', '腰肌劳损'],
+  放疗科: ['肿瘤放疗', '放疗副作用管理'],
+};
+
+export function departmentsForUnlisted(hospitalName: string): string[] {
+  return (
+    SPECIALIST_DEPARTMENTS.find(([pattern]) => pattern.test(hospitalName))?.[1] ??
+    DEFAULT_DEPARTMENTS
+  );
+}
+
 export function specialtiesOf(department: string): string[] {
-  return SPECIALTIES[department] ?? [`${department}常见病`, `${department}疑难病`];
+  return (
+    SPECIALTIES[department] ??
+    SPECIALTIES_EXTRA[department] ?? [`${department}常见病`, `${department}疑难病`]
+  );
 }

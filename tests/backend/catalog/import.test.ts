@@ -193,3 +193,23 @@ describe('import (operator data)', () => {
     expect(bad.ok ? null : bad.problems[0].field).toBe('(json)');
   });
 });
+
+describe('generated departments', () => {
+  it('a maternity hospital without listed departments gets maternity departments, not 普外科', async () => {
+    await seedCatalog(env.store);
+    const r = expectOk<{ items: Array<{ hospital: { id: string; name: string } }> }>(
+      await env.call('catalog', {
+        action: 'search',
+        data: { q: '第一妇婴保健院', kind: 'hospital' },
+      }),
+    );
+    expect(r.items.length).toBeGreaterThan(0);
+    for (const { hospital } of r.items) {
+      const h = expectOk<{ departments: string[] }>(
+        await env.call('catalog', { action: 'getHospital', data: { id: hospital.id } }),
+      );
+      expect(h.departments).toContain('产科');
+      expect(h.departments).not.toContain('普外科');
+    }
+  });
+});

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+/**
+ * Taro build config for both targets: weapp → dist/ (WeChat DevTools opens the repo
+ * root; project.config.json points miniprogramRoot at dist/), H5 → dist-h5/ (served by
+ * the local server, which falls back to index.html for unknown paths, hence browser routing).
+ */
+export default defineConfig<'webpack5'>(async (merge) => {
+  const isH5 = process.env.TARO_ENV === 'h5';
+  // The shared contract lives outside src/; without this Taro leaves its TypeScript untranspiled.
+  const compile = { include: [path.resolve(__dirname, '..', 'contract')] };
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'shanghai-zhuyi',
+    date: '2025-1-1',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    plugins: [],
+    defineConstants: {
+      // The CloudBase environment the weapp talks to; empty means "the env the
+      // mini-program is bound to" (DYNAMIC_CURRENT_ENV), see src/platform/cloud.weapp.ts.
+      CLOUD_ENV: JSON.stringify(process.env.CLOUDBASE_ENV_ID ?? ''),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      compile,
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      compile,
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'browser' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  };
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig);
+  return merge({}, baseConfig, prodConfig);
+});

@@ -1,0 +1,48 @@
+export default defineAppConfig({
+  pages: [
+    'pages/home/index',
+    'pages/consult/index',
+    'pages/mine/index',
+    'pages/search/index',
+    'pages/hospital/index',
+    'pages/doctor/index',
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '上海助医',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f8',
+  },
+  tabBar: {
+    color: '#7a7e85',
+    selectedColor: '#1677ff',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/consult/index',
+        text: '咨询',
+        iconPath: 'assets/tab/consult.png',
+        selectedIconPath: 'assets/tab/consult-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tab/mine.png',
+        selectedIconPath: 'assets/tab/mine-active.png',
+      },
+    ],
+  },
+  // LOC: the only scope this build asks for, with the purpose WeChat shows in its dialog.
+  permission: {
+    'scope.userLocation': { desc: '用于为您推荐附近的医院和医生' },
+  },
+  requiredPrivateInfos: ['getLocation'],
+});

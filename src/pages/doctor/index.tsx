@@ -1,0 +1,97 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import { useCallback } from 'react';
+import type { Doctor } from '../../../contract/catalog';
+import { EmptyState, ErrorState, ListSkeleton } from '../../components/list-states';
+import { useAsync } from '../../hooks/use-async';
+import { getDoctor } from '../../services/catalog';
+import { formatCount, formatPrice, formatRating, initialOf } from '../../utils/format';
+import { go, routes } from '../../utils/routes';
+import { shareMessage, shareTimeline } from './share';
+import './index.css';
+
+function DoctorProfile({ doctor }: { doctor: Doctor }) {
+  return (
+    <View className="page doctor">
+      <View className="doctor-head">
+        <View className="doctor-head__avatar">
+          <Text>{initialOf(doctor.name)}</Text>
+        </View>
+        <View className="doctor-head__body">
+          <View className="doctor-head__title">
+            <Text className="doctor-head__name">{doctor.name}</Text>
+            <Text className="doctor-head__rank">{doctor.title}</Text>
+            {doctor.synthetic ? <Text className="badge badge--demo">示例数据</Text> : null}
+          </View>
+          <Text className="doctor-head__dept">{doctor.department}</Text>
+          <Text
+            className="doctor-head__hospital"
+            onClick={() => go(routes.hospital(doctor.hospital.id))}
+          >
+            {doctor.hospital.name}
+            {doctor.hospital.grade ? ` · ${doctor.hospital.grade}` : ''} ›
+          </Text>
+        </View>
+      </View>
+      {doctor.synthetic ? (
+        <Text className="doctor__demo-note">该医生为演示用的示例数据，并非真实医生。</Text>
+      ) : null}
+      <View className="doctor-stats">
+        <View className="doctor-stats__item">
+          <Text className="doctor-stats__value">{formatRating(doctor.rating)}</Text>
+          <Text className="muted">评分</Text>
+        </View>
+        <View className="doctor-stats__item">
+          <Text className="doctor-stats__value">{formatCount(doctor.consultCount)}</Text>
+          <Text className="muted">咨询量</Text>
+        </View>
+        <View className="doctor-stats__item">
+          <Text className="doctor-stats__value">{formatPrice(doctor.consultPrice)}</Text>
+          <Text className="muted">图文咨询</Text>
+        </View>
+      </View>
+      {doctor.specialties.length > 0 ? (
+        <View className="section">
+          <View className="section__title">擅长</View>
+          <View className="doctor__tags">
+            {doctor.specialties.map((s) => (
+              <Text key={s} className="doctor__tag">
+                {s}
+              </Text>
+            ))}
+          </View>
+        </View>
+      ) : null}
+      {doctor.bio ? (
+        <View className="section">
+          <View className="section__title">简介</View>
+          <Text className="doctor__bio">{doctor.bio}</Text>
+        </View>
+      ) : null}
+      <View className="doctor__actions">
+        <Button
+          className="btn btn--primary doctor__consult"
+          onClick={() => void Taro.showToast({ title: '图文咨询即将上线', icon: 'none' })}
+        >
+          图文咨询 {formatPrice(doctor.consultPrice)}
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+export default function DoctorPage() {
+  const id = useRouter().params.id ?? '';
+  const load = useCallback(() => getDoctor({ id }), [id]);
+  const doctor = useAsync(id ? load : null);
+
+  useShareAppMessage(() => shareMessage(doctor.data, id));
+  useShareTimeline(() => shareTimeline(doctor.data, id));
+
+  if (!id) return <EmptyState text="未找到该医生" />;
+  if (doctor.status === 'error') {
+    return <ErrorState error={doctor.error} onRetry={() => void doctor.reload()} />;
+  }
+  if (doctor.status !== 'ready') return <ListSkeleton rows={2} />;
+  return <DoctorProfile doctor={doctor.data} />;
+}

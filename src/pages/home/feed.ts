@@ -1,0 +1,82 @@
+import type { DoctorSummary, HospitalSummary } from '../../../contract/catalog';
+import type { LocationResult } from '../../platform/location-types';
+import { LOCATION_PURPOSE } from '../../platform/location-types';
+import { locate } from '../../platform/location';
+import { nearby, recommend } from '../../services/catalog';
+
+/** Enough to choose from at a glance; the full list follows below. */
+export const FEED_SIZE = 5;
+
+export interface HospitalEntry {
+  hospital: HospitalSummary;
+  distanceMeters?: number;
+}
+export interface DoctorEntry {
+  doctor: DoctorSummary;
+  distanceMeters?: number;
+}
+
+/** The top of the home page: nearby when we have a fix, the default recommendations otherwise (LOC). */
+export interface HomeFeed {
+  location: LocationResult;
+  mode: 'nearby' | 'recommend';
+  hospitals: HospitalEntry[];
+  doctors: DoctorEntry[];
+}
+
+async function loadNearby(lat: number, lng: number) {
+  const [h, d] = await Promise.all([
+    nearby({ lat, lng, kind: 'hospital', limit: FEED_SIZE }),
+    nearby({ lat, lng, kind: 'doctor', limit: FEED_SIZE }),
+  ]);
+  return {
+    hospitals: h.items.flatMap((hit) =>
+      hit.kind === 'hospital'
+        ? [{ hospital: hit.hospital, distanceMeters: hit.distanceMeters }]
+        : [],
+    ),
+    doctors: d.items.flatMap((hit) =>
+      hit.kind === 'doctor' ? [{ doctor: hit.doctor, distanceMeters: hit.distanceMeters }] : [],
+    ),
+  };
+}
+
+async function loadRecommend() {
+  const [h, d] = await Promise.all([
+    recommend({ kind: 'hospital', limit: FEED_SIZE }),
+    recommend({ kind: 'doctor', limit: FEED_SIZE }),
+  ]);
+  return {
+    hospitals: h.items.flatMap((hit) =>
+      hit.kind === 'hospital' ? [{ hospital: hit.hospital }] : [],
+    ),
+    doctors: d.items.flatMap((hit) => (hit.kind === 'doctor' ? [{ doctor: hit.doctor }] : [])),
+  };
+}
+
+export async function loadFeed(): Promise<HomeFeed> {
+  const location = await locate(LOCATION_PURPOSE);
+  if (location.status === 'granted') {
+    const near = await loadNearby(location.lat, location.lng);
+    // Outside the covered area nothing is near: recommendations beat an empty page.
+    if (near.hospitals.length + near.doctors.length > 0) {
+      return { location, mode: 'nearby', ...near };
+    }
+  }
+  return { location, mode: 'recommend', ...(await loadRecommend()) };
+}
+
+/** The line explaining why the user sees recommendations rather than nearby results. */
+export function feedNotice(feed: HomeFeed): string | null {
+  if (feed.mode === 'nearby') return null;
+  switch (feed.location.status) {
+    case 'granted':
+      return '您附近暂无收录的医院和医生，为您展示默认推荐';
+    case 'denied':
+      return '未开启定位，为您展示默认推荐';
+    case 'unavailable':
+      return `无法获取您的位置（${feed.location.reason}），为您展示默认推荐`;
+    case 'error':
+      return `定位失败（${feed.location.reason}），为您展示默认推荐`;
+  }
+}

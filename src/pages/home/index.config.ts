@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '上海助医',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 100,
+});

@@ -1,0 +1,94 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import type { HospitalSummary } from '../../../contract/catalog';
+import { DoctorCard } from '../../components/doctor-card';
+import { HospitalCard } from '../../components/hospital-card';
+import { ErrorState, ListSkeleton } from '../../components/list-states';
+import { PagedListView } from '../../components/paged-list';
+import { SearchBar } from '../../components/search-bar';
+import { useAsync } from '../../hooks/use-async';
+import { usePagedList, type FetchPage } from '../../hooks/use-paged-list';
+import { openSettings } from '../../platform/permissions';
+import { listHospitals } from '../../services/catalog';
+import { feedNotice, loadFeed, type HomeFeed } from './feed';
+import './index.css';
+
+const PAGE_SIZE = 20;
+const fetchAllHospitals: FetchPage<HospitalSummary> = (page) =>
+  listHospitals({ page, pageSize: PAGE_SIZE });
+
+function Feed({ feed, onEnableLocation }: { feed: HomeFeed; onEnableLocation: () => void }) {
+  const notice = feedNotice(feed);
+  const near = feed.mode === 'nearby';
+  return (
+    <View>
+      {notice ? (
+        <View className="home__notice">
+          <Text className="home__notice-text">{notice}</Text>
+          {feed.location.status === 'denied' ? (
+            <Button className="btn btn--small" onClick={onEnableLocation}>
+              去开启
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
+      <View className="section">
+        <View className="section__title">{near ? '附近医院' : '推荐医院'}</View>
+        {feed.hospitals.map((e) => (
+          <HospitalCard
+            key={e.hospital.id}
+            hospital={e.hospital}
+            distanceMeters={e.distanceMeters}
+          />
+        ))}
+      </View>
+      <View className="section">
+        <View className="section__title">{near ? '附近医生' : '推荐医生'}</View>
+        {feed.doctors.map((e) => (
+          <DoctorCard key={e.doctor.id} doctor={e.doctor} distanceMeters={e.distanceMeters} />
+        ))}
+      </View>
+    </View>
+  );
+}
+
+export default function HomePage() {
+  const feed = useAsync(loadFeed);
+  const all = usePagedList(fetchAllHospitals);
+
+  usePullDownRefresh(async () => {
+    await Promise.all([feed.reload(), all.reload()]);
+    Taro.stopPullDownRefresh();
+  });
+  useReachBottom(() => all.loadMore());
+
+  const enableLocation = async () => {
+    if (await openSettings('location')) void feed.reload();
+  };
+
+  return (
+    <View className="page home">
+      <SearchBar />
+      {feed.status === 'loading' ? (
+        <View className="section">
+          <ListSkeleton rows={3} />
+        </View>
+      ) : null}
+      {feed.status === 'error' ? (
+        <ErrorState error={feed.error} onRetry={() => void feed.reload()} />
+      ) : null}
+      {feed.status === 'ready' ? (
+        <Feed feed={feed.data} onEnableLocation={() => void enableLocation()} />
+      ) : null}
+      <View className="section">
+        <View className="section__title">全部医院</View>
+        <PagedListView
+          list={all}
+          keyOf={(h) => h.id}
+          renderItem={(h) => <HospitalCard hospital={h} />}
+          emptyText="暂无医院"
+        />
+      </View>
+    </View>
+  );
+}

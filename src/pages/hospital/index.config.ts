@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '医院',
+  onReachBottomDistance: 100,
+});

@@ -1,0 +1,126 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useReachBottom, useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import type { DoctorSummary } from '../../../contract/catalog';
+import type { OutputOf } from '../../../contract';
+import { DoctorCard } from '../../components/doctor-card';
+import { EmptyState, ErrorState, ListSkeleton } from '../../components/list-states';
+import { PagedListView } from '../../components/paged-list';
+import { useAsync } from '../../hooks/use-async';
+import { usePagedList, type FetchPage } from '../../hooks/use-paged-list';
+import { openMap } from '../../platform/map';
+import { getHospital, listDoctors } from '../../services/catalog';
+import './index.css';
+
+const PAGE_SIZE = 20;
+type HospitalDetail = OutputOf<'catalog', 'getHospital'>;
+
+/** Stored phone fields may hold several numbers ("021-1234; 021-5678"): dial the first. */
+function firstPhone(phone: string): string {
+  return phone.split(/[;；,，、/\s]+/).find(Boolean) ?? phone;
+}
+
+function Header({ hospital }: { hospital: HospitalDetail }) {
+  const { location, name, address, phone } = hospital;
+  const navigate = () => void openMap({ lat: location.lat, lng: location.lng, name, address });
+  return (
+    <View className="hospital-head">
+      <View className="hospital-head__title">
+        <Text className="hospital-head__name">{name}</Text>
+        {hospital.grade ? <Text className="badge badge--grade">{hospital.grade}</Text> : null}
+      </View>
+      <Text className="muted">{hospital.district}</Text>
+      <View className="hospital-head__row" onClick={navigate}>
+        <Text className="hospital-head__label">地址</Text>
+        <Text className="hospital-head__value">{address}</Text>
+        <Text className="hospital-head__action">导航</Text>
+      </View>
+      {phone ? (
+        <View
+          className="hospital-head__row"
+          onClick={() => void Taro.makePhoneCall({ phoneNumber: firstPhone(phone) })}
+        >
+          <Text className="hospital-head__label">电话</Text>
+          <Text className="hospital-head__value">{phone}</Text>
+          <Text className="hospital-head__action">拨打</Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+function DepartmentChips(props: {
+  hospital: HospitalDetail;
+  selected: string | null;
+  onSelect: (name: string | null) => void;
+}) {
+  const chip = (name: string | null, label: string) => (
+    <Text
+      key={name ?? ''}
+      className={`chip ${props.selected === name ? 'chip--active' : ''}`}
+      onClick={() => props.onSelect(name)}
+    >
+      {label}
+    </Text>
+  );
+  return (
+    <View className="chips">
+      {chip(null, '全部科室')}
+      {props.hospital.departmentList.map((d) => chip(d.name, `${d.name} ${d.doctorCount}`))}
+    </View>
+  );
+}
+
+export default function HospitalPage() {
+  const id = useRouter().params.id ?? '';
+  const [department, setDepartment] = useState<string | null>(null);
+
+  const loadHospital = useCallback(() => getHospital({ id }), [id]);
+  const hospital = useAsync(id ? loadHospital : null);
+
+  const fetchDoctors = useCallback<FetchPage<DoctorSummary>>(
+    (page) =>
+      listDoctors({
+        hospitalId: id,
+        ...(department ? { department } : {}),
+        page,
+        pageSize: PAGE_SIZE,
+      }),
+    [id, department],
+  );
+  const doctors = usePagedList(id ? fetchDoctors : null);
+  useReachBottom(() => doctors.loadMore());
+
+  const name = hospital.data?.name;
+  useEffect(() => {
+    if (name) void Taro.setNavigationBarTitle({ title: name });
+  }, [name]);
+
+  if (!id) return <EmptyState text="未找到该医院" />;
+  if (hospital.status === 'error') {
+    return <ErrorState error={hospital.error} onRetry={() => void hospital.reload()} />;
+  }
+  if (hospital.status !== 'ready') return <ListSkeleton rows={3} />;
+
+  return (
+    <View className="page hospital">
+      <Header hospital={hospital.data} />
+      <View className="section">
+        <View className="section__title">科室</View>
+        <DepartmentChips hospital={hospital.data} selected={department} onSelect={setDepartment} />
+      </View>
+      <View className="section">
+        <View className="section__title">{department ? `${department}医生` : '医生'}</View>
+        <PagedListView
+          list={doctors}
+          keyOf={(d) => d.id}
+          renderItem={(d) => <DoctorCard doctor={d} />}
+          emptyText="暂无医生信息"
+        />
+      </View>
+      {hospital.data.source ? (
+        <Text className="hospital__source">数据来源：{hospital.data.source}</Text>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,23 @@
+/** Consultation price in fen (分): 0 → "免费", 3000 → "¥30", 2550 → "¥25.5". */
+export function formatPrice(fen: number): string {
+  if (fen <= 0) return '免费';
+  const yuan = (Math.round(fen) / 100).toFixed(2).replace(/\.?0+$/, '');
+  return `¥${yuan}`;
+}
+
+/** Rating 0–5 with one decimal: 4 → "4.0". */
+export function formatRating(rating: number): string {
+  return rating.toFixed(1);
+}
+
+/** Large counts in Chinese units: 12345 → "1.2万". */
+export function formatCount(count: number): string {
+  if (count < 10_000) return String(count);
+  return `${(count / 10_000).toFixed(1).replace(/\.0$/, '')}万`;
+}
+
+/** The avatar letter: the surname, skipping any label before "·" (demo names read "示例·王颖"). */
+export function initialOf(name: string): string {
+  const last = name.split('·').pop()?.trim() ?? '';
+  return (last || name).slice(0, 1);
+}

@@ -1,0 +1,116 @@
+/**
+ * Whole patient journeys in a real browser (Debian Chromium via playwright-core) against
+ * `npm start` on a fresh DATA_DIR: the seeded catalog, the H5 build, the real server.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startApp, type RunningApp } from './support/app';
+import { launchBrowser, PHONE } from './support/browser';
+
+jest.setTimeout(180_000);
+
+const SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+const RUIJIN = { latitude: 31.214545 + 0.0004, longitude: 121.461202 - 0.0003 };
+
+let app: RunningApp;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  app = await startApp();
+  ({ browser, close: closeBrowser } = await launchBrowser());
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await closeBrowser?.();
+  const code = await app?.stop();
+  expect(code).toBe(0);
+});
+
+async function phone(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  const context = await browser.newContext({ ...PHONE, ...options });
+  contexts.push(context);
+  return context.newPage();
+}
+
+/** H5 pages slide in; let the animation settle before a screenshot (TOOLCHAIN.md). */
+const settle = (page: Page) => page.waitForTimeout(800);
+
+test('home with location denied shows the default recommendations and says why (LOC)', async () => {
+  const page = await phone();
+  await page.goto(app.url);
+  await page.getByText('未开启定位，为您展示默认推荐').waitFor();
+  await page.getByText('推荐医院').waitFor();
+  const cards = page.locator('.section').filter({ hasText: '推荐医院' }).locator('.hospital-card');
+  expect(await cards.count()).toBeGreaterThan(0);
+  for (const grade of await cards.locator('.badge--grade').allTextContents())
+    expect(grade).toBe('三级甲等');
+  await expect(page.getByText('推荐医生').count()).resolves.toBe(1);
+  await settle(page);
+  await page.screenshot({ path: join(SHOTS, 'home.png') });
+});
+
+test('with location granted next to 瑞金医院, the first nearby hospital is 瑞金医院 (LOC)', async () => {
+  const page = await phone({ geolocation: RUIJIN, permissions: ['geolocation'] });
+  await page.goto(app.url);
+  await page.getByText('附近医院').waitFor();
+  const first = page
+    .locator('.section')
+    .filter({ hasText: '附近医院' })
+    .locator('.hospital-card')
+    .first();
+  await expect(first.locator('.hospital-card__name').textContent()).resolves.toBe(
+    '上海交通大学医学院附属瑞金医院',
+  );
+  await expect(first.locator('.hospital-card__distance').textContent()).resolves.toMatch(/^\d+m$/);
+  expect(await page.getByText('为您展示默认推荐').count()).toBe(0);
+});
+
+test('search 瑞金 finds the hospital; its page lists departments and doctors', async () => {
+  const page = await phone();
+  await page.goto(`${app.url}/pages/search/index`);
+  await page.locator('.search__input input, input.search__input, .search__input').first().waitFor();
+  await page.locator('input').first().fill('瑞金');
+  const hit = page
+    .locator('.hospital-card')
+    .filter({ hasText: '上海交通大学医学院附属瑞金医院' })
+    .first();
+  await hit.waitFor();
+  await hit.click();
+  await page.getByText('内分泌代谢科').first().waitFor();
+  await page.locator('.doctor-card').first().waitFor();
+  expect(page.url()).toContain('/pages/hospital/index?id=h_');
+});
+
+test('a doctor card opens by its shared link, without login, and shows the card', async () => {
+  const recommend = await fetch(`${app.url}/api/catalog`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action: 'recommend', data: { kind: 'doctor', limit: 1 } }),
+  }).then(
+    (r) =>
+      r.json() as Promise<{
+        ok: boolean;
+        data: { items: Array<{ doctor: { id: string; name: string; hospitalName: string } }> };
+      }>,
+  );
+  const doctor = recommend.data.items[0].doctor;
+  const page = await phone();
+  await page.goto(`${app.url}/pages/doctor/index?id=${doctor.id}`);
+  await page.getByText(doctor.name).first().waitFor();
+  await page.getByText('示例数据').first().waitFor();
+  await page.getByText(doctor.hospitalName).first().waitFor();
+  await page.getByText('评分').waitFor();
+  await settle(page);
+  await page.screenshot({ path: join(SHOTS, 'doctor.png') });
+});
+
+test('an unknown doctor id shows an error state, not a blank page', async () => {
+  const page = await phone();
+  await page.goto(`${app.url}/pages/doctor/index?id=d_doesnotexist`);
+  await page.getByText('医生不存在').waitFor();
+});

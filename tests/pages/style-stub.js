@@ -1,0 +1,2 @@
+// Stylesheets are irrelevant to behaviour in jsdom.
+module.exports = {};

@@ -1,0 +1,77 @@
+/**
+ * The built doctor card in WeChat's renderer: it renders from catalog.getDoctor and the
+ * page really answers WeChat's share callbacks (they exist only if the page config
+ * enables them), with a link that carries nothing but the doctor id.
+ */
+import { loadPage, wxAsync, type PageHandle } from './harness';
+
+const doctor = {
+  id: 'd7',
+  name: '李淑芬',
+  title: '副主任医师',
+  department: '消化内科',
+  hospitalId: 'h2',
+  hospitalName: '上海交通大学医学院附属瑞金医院',
+  specialties: ['胃炎', '胃镜检查'],
+  consultPrice: 0,
+  rating: 4.6,
+  consultCount: 88,
+  synthetic: false,
+  bio: '擅长消化道疾病的诊治。',
+  hospital: {
+    id: 'h2',
+    name: '上海交通大学医学院附属瑞金医院',
+    grade: '三级甲等',
+    district: '黄浦区',
+    address: '瑞金二路197号',
+  },
+};
+
+const callFunction = jest.fn(
+  async (options: { name: string; data: { action: string; data: { id?: string } } }) => ({
+    errMsg: 'cloud.callFunction:ok',
+    result:
+      options.data.action === 'getDoctor' && options.data.data.id === 'd7'
+        ? { ok: true, data: doctor }
+        : { ok: false, error: { code: 'NOT_FOUND', message: '医生不存在' } },
+  }),
+);
+const showToast = wxAsync(() => ({ ok: { errMsg: 'showToast:ok' } }));
+
+let page: PageHandle;
+
+beforeAll(async () => {
+  page = await loadPage(
+    'pages/doctor/index',
+    { cloud: { init: jest.fn(), callFunction }, showToast },
+    { id: 'd7' },
+  );
+});
+
+test('renders the card for the id in the link', async () => {
+  await page.waitForText('李淑芬', '副主任医师', '消化内科', '瑞金医院', '胃镜检查', '免费', '4.6');
+  expect(page.text()).not.toContain('示例数据');
+  expect(callFunction).toHaveBeenCalledWith({
+    name: 'catalog',
+    data: { action: 'getDoctor', data: { id: 'd7' } },
+  });
+});
+
+test('share to a chat and to Moments are wired and carry only the id', () => {
+  expect(page.instance.onShareAppMessage({ from: 'menu' } as never)).toEqual({
+    title: '李淑芬 副主任医师 · 上海交通大学医学院附属瑞金医院',
+    path: '/pages/doctor/index?id=d7',
+  });
+  expect(page.instance.onShareTimeline()).toEqual({
+    title: '李淑芬 副主任医师 · 上海交通大学医学院附属瑞金医院',
+    query: 'id=d7',
+  });
+});
+
+test('图文咨询 says honestly that it is coming', async () => {
+  page.tap('.doctor__consult');
+  await new Promise((r) => setTimeout(r, 50));
+  expect(showToast).toHaveBeenCalledWith(
+    expect.objectContaining({ title: '图文咨询即将上线', icon: 'none' }),
+  );
+});
