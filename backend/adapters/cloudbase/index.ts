@@ -1,0 +1,2 @@
+export { createCloudbaseStore } from './document-store';
+export type { CloudbaseDatabase } from './types';

@@ -1,0 +1,1 @@
+export { openSqliteStore, type SqliteDocumentStore, type SqliteStoreOptions } from './store';
