@@ -1,0 +1,122 @@
+/**
+ * `npm run build:functions`: bundles each cloudfunctions/<fn>/index.ts (and everything it
+ * imports from backend/ and contract/) into one CommonJS cloudfunctions/<fn>/index.js,
+ * because WeChat uploads only the function's own folder. wx-server-sdk stays external: it
+ * is installed in the cloud from the function's package.json. Then prints the CloudBase
+ * collections and indexes to create.
+ */
+import { build, type Metafile } from 'esbuild';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { COLLECTIONS } from '../backend/collections';
+import type { CollectionSpec } from '../backend/ports/document-store';
+
+const ROOT = join(__dirname, '..');
+export const FUNCTIONS_DIR = join(ROOT, 'cloudfunctions');
+/** CloudBase runtime Nodejs16.13. */
+const TARGET = 'node16';
+const EXTERNAL = ['wx-server-sdk'];
+/** Must never end up in a cloud bundle: native code, the local server, local adapters. */
+const FORBIDDEN_INPUT =
+  /^(node_modules\/better-sqlite3|server|backend\/adapters\/(sqlite|local))\//;
+
+export interface BuiltFunction {
+  name: string;
+  file: string;
+  bytes: number;
+}
+
+/** Function folders: every cloudfunctions/<fn>/ with an index.ts; `_shared` and the like are not functions. */
+export function listFunctions(dir = FUNCTIONS_DIR): string[] {
+  return readdirSync(dir)
+    .filter((name) => !name.startsWith('_') && !name.startsWith('.'))
+    .filter(
+      (name) => statSync(join(dir, name)).isDirectory() && existsSync(join(dir, name, 'index.ts')),
+    )
+    .sort();
+}
+
+function checkBundle(name: string, metafile: Metafile, dir: string): void {
+  const bad = Object.keys(metafile.inputs).filter((input) => FORBIDDEN_INPUT.test(input));
+  if (bad.length > 0) {
+    throw new Error(
+      `cloudfunctions/${name} bundles code that cannot run on CloudBase: ${bad.join(', ')}`,
+    );
+  }
+  const pkg = JSON.parse(readFileSync(join(dir, name, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
+  for (const external of EXTERNAL) {
+    if (!pkg.dependencies?.[external]) {
+      throw new Error(
+        `cloudfunctions/${name}/package.json must list ${external} (it is not bundled)`,
+      );
+    }
+  }
+}
+
+export async function buildFunctions(
+  options: { dir?: string; only?: string[] } = {},
+): Promise<BuiltFunction[]> {
+  const dir = options.dir ?? FUNCTIONS_DIR;
+  const names = listFunctions(dir).filter((name) => !options.only || options.only.includes(name));
+  const built: BuiltFunction[] = [];
+  for (const name of names) {
+    const file = join(dir, name, 'index.js');
+    const result = await build({
+      entryPoints: [join(dir, name, 'index.ts')],
+      outfile: file,
+      bundle: true,
+      platform: 'node',
+      target: TARGET,
+      format: 'cjs',
+      external: EXTERNAL,
+      // Chinese messages stay readable in the CloudBase online editor and logs.
+      charset: 'utf8',
+      legalComments: 'none',
+      metafile: true,
+      // Input paths in the metafile are relative to the repo root, whatever the cwd.
+      absWorkingDir: ROOT,
+      logLevel: 'warning',
+    });
+    checkBundle(name, result.metafile, dir);
+    built.push({ name, file, bytes: statSync(file).size });
+  }
+  return built;
+}
+
+export function describeCollections(collections: CollectionSpec[] = COLLECTIONS): string {
+  const lines = [
+    'CloudBase database — create these collections and indexes (云开发控制台 → 数据库):',
+  ];
+  for (const spec of collections) {
+    lines.push(`  ${spec.name}`);
+    lines.push(`    indexes (ascending, one per field): ${spec.indexes.join(', ')}`);
+    if (spec.geo) lines.push(`    geo index (地理位置索引): ${spec.geo}`);
+    if (spec.text?.length) lines.push(`    text search (regex, no index): ${spec.text.join(', ')}`);
+  }
+  lines.push(
+    '  Permissions: 仅管理端可读写 — clients reach data only through the cloud functions.',
+  );
+  return lines.join('\n');
+}
+
+async function cli(): Promise<void> {
+  const started = Date.now();
+  const built = await buildFunctions();
+  for (const fn of built) {
+    console.log(`  cloudfunctions/${fn.name}/index.js  ${(fn.bytes / 1024).toFixed(1)} KB`);
+  }
+  console.log(
+    `Built ${built.length} cloud function(s) in ${Date.now() - started} ms (target ${TARGET}).\n`,
+  );
+  console.log(describeCollections());
+}
+
+// Run as a script (`tsx scripts/build-functions.ts`), not when a test imports it.
+if (process.argv[1] && resolve(process.argv[1]) === __filename) {
+  cli().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,98 @@
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { join } from 'node:path';
+import { createLocalPorts } from '../backend/adapters/local/ports';
+import type { BackendFunction } from '../backend/core/action';
+import type { Caller, Ports } from '../backend/core/context';
+import { FUNCTIONS } from '../backend/functions';
+import { isApiPath, registerApi } from './api';
+import { BODY_LIMIT_BYTES, handleError, installFallbacks } from './fallbacks';
+import { NON_DOCUMENT_CSP, SECURITY_HEADERS } from './headers';
+import { createIdentityIssuer } from './identity';
+import { loadOrCreateSecret } from './secret';
+import { isPagePath, registerSite } from './site';
+
+/** Ports the server closes when it closes (the store, if it can be closed). */
+export type ServerPorts = Ports & { store: Ports['store'] & { close?: () => unknown } };
+
+export interface BuildServerOptions {
+  /** Holds secret.key and (unless `ports` is given) zhuyi.sqlite. */
+  dataDir: string;
+  /** Backend functions by wire name; defaults to every function in backend/functions.ts. */
+  functions?: Readonly<Record<string, BackendFunction>>;
+  /** pino settings; `false` for silence. Default: info level to stdout. */
+  logger?: false | { level?: string; stream?: NodeJS.WritableStream };
+  /** Already-open ports (e.g. after seeding); the server takes them over and closes the store. */
+  ports?: ServerPorts;
+  /** The Taro H5 build to serve; default `<repo>/dist-h5`. */
+  distDir?: string;
+  /** Believe X-Forwarded-For / X-Forwarded-Proto (TRUST_PROXY=1 behind a reverse proxy). */
+  trustProxy?: boolean;
+  /** Always mark identity cookies Secure (NODE_ENV=production). */
+  production?: boolean;
+}
+
+export const DEFAULT_DIST_DIR = join(__dirname, '..', 'dist-h5');
+
+/** The local runtime: H5 app, `/api/<fn>` over the shared handlers, anonymous identity. */
+export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
+  const secret = loadOrCreateSecret(options.dataDir);
+  const ports: ServerPorts = options.ports ?? createLocalPorts({ dataDir: options.dataDir });
+  const functions =
+    options.functions ?? (FUNCTIONS as unknown as Readonly<Record<string, BackendFunction>>);
+
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: 'info', ...options.logger },
+    // Our own single line per API request replaces fastify's two (see api.ts).
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: options.trustProxy ?? false,
+    frameworkErrors: (err, request, reply) => handleError(err, request, reply),
+  });
+  app.addHook('onClose', async () => {
+    await ports.store.close?.();
+  });
+  // Node's server.close() waits for keep-alive sockets; answers sent while closing say
+  // `Connection: close` so each socket ends with its in-flight request.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+
+  try {
+    // JSON only: a text/plain POST is what a cross-site form can send without a preflight.
+    app.removeContentTypeParser('text/plain');
+
+    const issuer = createIdentityIssuer(secret);
+    const callers = new WeakMap<FastifyRequest, Caller>();
+    app.addHook('onRequest', async (request, reply) => {
+      const path = request.url.split('?')[0];
+      // Pages and API calls only: a static file must never carry a Set-Cookie into caches.
+      if (!isApiPath(request.url) && !isPagePath(path)) return;
+      const secure = options.production === true || request.protocol === 'https';
+      const identity = issuer.resolve(request.headers.cookie, secure);
+      if (identity.setCookie) reply.header('set-cookie', identity.setCookie);
+      callers.set(request, { openid: identity.openid, clientIp: request.ip ?? null });
+    });
+
+    const site = await registerSite(app, options.distDir ?? DEFAULT_DIST_DIR);
+    app.addHook('onSend', async (request, reply, payload) => {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+      const type = String(reply.getHeader('content-type') ?? '');
+      reply.header(
+        'content-security-policy',
+        type.startsWith('text/html') ? site.documentCsp() : NON_DOCUMENT_CSP,
+      );
+      if (isApiPath(request.url)) reply.header('cache-control', 'no-store');
+      if (closing) reply.header('connection', 'close');
+      return payload;
+    });
+
+    registerApi(app, { functions, ports, callerOf: (request) => callers.get(request) ?? null });
+    installFallbacks(app, site);
+    await app.ready();
+    return app;
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
+}
