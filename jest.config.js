@@ -17,6 +17,10 @@ const common = {
   transform: { '^.+\\.[jt]sx?$': babelNode },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/dist-h5/'],
+  // contract/zod.ts imports one ESM locale file; jest (CJS) takes zod's CJS twin.
+  moduleNameMapper: {
+    '^zod/v4/locales/(.*)\\.js$': '<rootDir>/node_modules/zod/v4/locales/$1.cjs',
+  },
 };
 
 const taroGlobals = {
@@ -57,6 +61,7 @@ module.exports = {
         '/node_modules/(?!(@tarojs|@stencil|swiper|ssr-window|dom7|tslib|\\.pnpm)/)',
       ],
       moduleNameMapper: {
+        ...common.moduleNameMapper,
         '^@tarojs/components$': '<rootDir>/node_modules/@tarojs/components/lib/react',
         '\\.(css|scss|less)$': '<rootDir>/tests/pages/style-stub.js',
       },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { zhCN } from 'zod/locales';
+// Only the one locale: `zod/locales` would bundle every language into each cloud function.
+import zhCN from 'zod/v4/locales/zh-CN.js';
 
 // The UI speaks Simplified Chinese, and so do validation messages (they reach users
 // through INVALID_ARGUMENT). Every contract module imports z from here so this runs first.
