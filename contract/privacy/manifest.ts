@@ -40,6 +40,16 @@ export const PRIVACY_MANIFEST: DataCategory[] = [
     retention: '不保存：仅随本次“附近”查询发送到服务器，用后即弃，不写入日志',
   },
   {
+    id: 'clipboard',
+    clause: 'SCOPE',
+    wechatCategory: '剪切板',
+    purpose: '在您点按时复制医院地址，便于在地图中粘贴导航（只写入，不读取剪切板）',
+    apis: ['setClipboardData'],
+    scopes: [],
+    consent: 'policy',
+    retention: '不保存：只写入您设备的剪切板',
+  },
+  {
     id: 'device',
     clause: 'DEV',
     wechatCategory: '设备信息',

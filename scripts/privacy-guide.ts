@@ -1,0 +1,10 @@
+/** `npm run privacy:guide`: writes docs/privacy-guide.md from the privacy manifest. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { renderPrivacyGuide } from '../contract/privacy/guide';
+
+export const GUIDE_PATH = join(__dirname, '..', 'docs', 'privacy-guide.md');
+
+mkdirSync(dirname(GUIDE_PATH), { recursive: true });
+writeFileSync(GUIDE_PATH, renderPrivacyGuide());
+console.log(`wrote ${GUIDE_PATH}`);
