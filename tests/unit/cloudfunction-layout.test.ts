@@ -28,7 +28,9 @@ describe('every backend function is deployable to CloudBase', () => {
       );
       expect(rc.functions.map((f) => f.name)).toContain(fn);
       // Each entry imports only its own backend function, so bundles stay small.
-      expect(readFileSync(join(dir, 'index.ts'), 'utf8')).not.toMatch(/from '[./]*backend\/functions'/);
+      expect(readFileSync(join(dir, 'index.ts'), 'utf8')).not.toMatch(
+        /from '[./]*backend\/functions'/,
+      );
     },
   );
 });
