@@ -81,9 +81,11 @@ test('search 瑞金 finds the hospital; its page lists departments and doctors',
     .first();
   await hit.waitFor();
   await hit.click();
-  await page.getByText('内分泌代谢科').first().waitFor();
-  await page.locator('.doctor-card').first().waitFor();
-  expect(page.url()).toContain('/pages/hospital/index?id=h_');
+  await page.waitForURL(/\/pages\/hospital\/index\?id=h_/);
+  // Taro H5 keeps the search page in the DOM (hidden): look only inside the hospital page.
+  const hospital = page.locator('.page.hospital');
+  await hospital.getByText('内分泌代谢科').first().waitFor();
+  await hospital.locator('.doctor-card').first().waitFor();
 });
 
 test('a doctor card opens by its shared link, without login, and shows the card', async () => {
