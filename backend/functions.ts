@@ -3,12 +3,14 @@ import type { BackendFunction } from './core/action';
 import { catalogFunction } from './catalog';
 import { privacyFunction } from './privacy';
 import { telemetryFunction } from './telemetry';
+import { userFunction } from './user';
 
 /** Every backend function by its wire name; the server and the cloud functions route through it. */
 export const FUNCTIONS: { [F in FnName]: BackendFunction<F> } = {
   catalog: catalogFunction,
   privacy: privacyFunction,
   telemetry: telemetryFunction,
+  user: userFunction,
 };
 
 export function findFunction(name: string): BackendFunction | undefined {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { catalogActions } from './catalog';
 import { privacyActions } from './privacy/consent';
 import { telemetryActions } from './telemetry';
+import { userActions } from './user';
 
 /**
  * Every cloud function and its actions: the one contract client and server
@@ -11,6 +12,7 @@ export const api = {
   catalog: catalogActions,
   privacy: privacyActions,
   telemetry: telemetryActions,
+  user: userActions,
 } as const;
 
 export type Api = typeof api;

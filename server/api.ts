@@ -49,18 +49,19 @@ export interface ApiOptions {
   functions: Readonly<Record<string, BackendFunction>>;
   ports: Ports;
   callerOf(request: FastifyRequest): Caller | null;
+  /** Larger body limits (bytes) for functions that take uploads, by function name. */
+  bodyLimits?: Readonly<Record<string, number>>;
 }
 
 export function registerApi(app: FastifyInstance, options: ApiOptions): void {
   const { functions, ports, callerOf } = options;
   const actions = new WeakMap<FastifyRequest, string>();
 
-  app.post<{ Params: { fn: string } }>('/api/:fn', async (request, reply) => {
+  const handle = async (name: string, request: FastifyRequest, reply: FastifyReply) => {
     const body = request.body as { action?: unknown } | null | undefined;
     if (typeof body?.action === 'string')
       actions.set(request, body.action.slice(0, MAX_LOGGED_NAME));
 
-    const name = request.params.fn;
     const fn = Object.hasOwn(functions, name) ? functions[name] : undefined;
     if (!fn) {
       return sendEnvelope(
@@ -71,7 +72,14 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
     // Identity comes from the session cookie only; a body claiming an openid is just data.
     const ctx = { ...ports, log: request.log, caller: callerOf(request) };
     return sendEnvelope(reply, await dispatch(fn, request.body, ctx));
-  });
+  };
+  app.post<{ Params: { fn: string } }>('/api/:fn', (request, reply) =>
+    handle(request.params.fn, request, reply),
+  );
+  // A static route wins over '/api/:fn', so a function that takes uploads gets its own limit.
+  for (const [name, bodyLimit] of Object.entries(options.bodyLimits ?? {})) {
+    app.post(`/api/${name}`, { bodyLimit }, (request, reply) => handle(name, request, reply));
+  }
 
   // Exactly one line per API request, whatever answered it (handler, 404, parse error, 413).
   app.addHook('onResponse', async (request, reply) => {

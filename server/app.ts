@@ -5,7 +5,9 @@ import type { BackendFunction } from '../backend/core/action';
 import type { Caller, Ports } from '../backend/core/context';
 import { FUNCTIONS } from '../backend/functions';
 import { isApiPath, registerApi } from './api';
+import { USER_REQUEST_MAX_BYTES } from '../contract/user/items';
 import { BODY_LIMIT_BYTES, handleError, installFallbacks } from './fallbacks';
+import { registerFiles } from './files';
 import { NON_DOCUMENT_CSP, SECURITY_HEADERS } from './headers';
 import { createIdentityIssuer } from './identity';
 import { loadOrCreateSecret } from './secret';
@@ -63,13 +65,14 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     app.removeContentTypeParser('text/plain');
 
     const issuer = createIdentityIssuer(secret);
+    const isSecure = (request: FastifyRequest) =>
+      options.production === true || request.protocol === 'https';
     const callers = new WeakMap<FastifyRequest, Caller>();
     app.addHook('onRequest', async (request, reply) => {
       const path = request.url.split('?')[0];
       // Pages and API calls only: a static file must never carry a Set-Cookie into caches.
       if (!isApiPath(request.url) && !isPagePath(path)) return;
-      const secure = options.production === true || request.protocol === 'https';
-      const identity = issuer.resolve(request.headers.cookie, secure);
+      const identity = issuer.resolve(request.headers.cookie, isSecure(request));
       if (identity.setCookie) reply.header('set-cookie', identity.setCookie);
       callers.set(request, { openid: identity.openid, clientIp: request.ip ?? null });
     });
@@ -87,7 +90,24 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       return payload;
     });
 
-    registerApi(app, { functions, ports, callerOf: (request) => callers.get(request) ?? null });
+    registerApi(app, {
+      functions,
+      ports,
+      callerOf: (request) => callers.get(request) ?? null,
+      bodyLimits: { user: USER_REQUEST_MAX_BYTES },
+    });
+    if (ports.files && ports.crypto) {
+      registerFiles(app, {
+        files: ports.files,
+        crypto: ports.crypto,
+        clock: ports.clock,
+        // An existing, valid identity cookie only: a file response never sets one.
+        openidOf: (request) => {
+          const identity = issuer.resolve(request.headers.cookie, isSecure(request));
+          return identity.setCookie ? null : identity.openid;
+        },
+      });
+    }
     installFallbacks(app, site);
     await app.ready();
     return app;

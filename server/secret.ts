@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadOrCreateKeyFile } from '../backend/adapters/local/key-file';
 
 const SECRET_BYTES = 32;
 export const SECRET_FILE = 'secret.key';
@@ -12,24 +11,9 @@ export const SECRET_FILE = 'secret.key';
  * silently replaced.
  */
 export function loadOrCreateSecret(dataDir: string): Buffer {
-  mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, SECRET_FILE);
-  try {
-    // 'wx' fails if the file exists, so two processes starting together keep one secret.
-    writeFileSync(file, randomBytes(SECRET_BYTES).toString('base64url') + '\n', {
-      mode: 0o600,
-      flag: 'wx',
-    });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  }
-  if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
-  const secret = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64url');
-  if (secret.length < SECRET_BYTES) {
-    throw new Error(
-      `${file} is damaged (expected ${SECRET_BYTES} random bytes). Restore it from a backup, ` +
-        'or delete it to start over (every browser then gets a new identity).',
-    );
-  }
-  return secret;
+  return loadOrCreateKeyFile(
+    join(dataDir, SECRET_FILE),
+    SECRET_BYTES,
+    'Restore it from a backup, or delete it to start over (every browser then gets a new identity).',
+  );
 }

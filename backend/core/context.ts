@@ -1,6 +1,12 @@
 import type { Clock } from '../ports/clock';
+import type { Crypto } from '../ports/crypto';
 import type { DocumentStore } from '../ports/document-store';
+import type { FileStore } from '../ports/files';
+import type { IdentityVerifier } from '../ports/identity-verifier';
 import type { Logger } from '../ports/logger';
+import type { Random } from '../ports/random';
+import type { SmsSender } from '../ports/sms';
+import type { WeChatPhone } from '../ports/wechat-phone';
 
 /**
  * Who is calling. `openid` comes from getWXContext() on CloudBase and from the session
@@ -17,6 +23,17 @@ export interface Ports {
   store: DocumentStore;
   clock: Clock;
   log: Logger;
+  /**
+   * The accounts ports (REG, DEV, IDV). Optional because functions that hold no personal
+   * data (catalog) run without them, e.g. a CloudBase function with no master key. A
+   * handler that needs one takes it with `portOf` (backend/user/ports.ts).
+   */
+  crypto?: Crypto;
+  random?: Random;
+  sms?: SmsSender;
+  files?: FileStore;
+  verifier?: IdentityVerifier;
+  wechatPhone?: WeChatPhone;
 }
 
 export interface Ctx extends Ports {

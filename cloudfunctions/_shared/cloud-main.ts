@@ -1,7 +1,7 @@
 import { createCloudbaseStore } from '../../backend/adapters/cloudbase';
 import { COLLECTIONS } from '../../backend/collections';
 import type { BackendFunction } from '../../backend/core/action';
-import type { Caller } from '../../backend/core/context';
+import type { Caller, Ports } from '../../backend/core/context';
 import { dispatch } from '../../backend/core/dispatch';
 import { systemClock } from '../../backend/ports/clock';
 import type { DocumentStore } from '../../backend/ports/document-store';
@@ -32,13 +32,23 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * (`userInfo`) are dropped, and identity comes from `getWXContext()` only. Browsing works
  * without an OPENID (e.g. single-page mode): the caller is then null.
  */
-export function cloudMain(cloud: WxCloud, fn: BackendFunction) {
-  // One store per container, reused while the instance stays warm.
+export interface CloudMainOptions {
+  /**
+   * The function's other ports (Crypto, FileStore, …), built once per container beside the
+   * store. A throw here (a missing key) fails every call: the function refuses to run.
+   */
+  ports?: (store: DocumentStore) => Partial<Ports>;
+}
+
+export function cloudMain(cloud: WxCloud, fn: BackendFunction, options: CloudMainOptions = {}) {
+  // One store (and set of ports) per container, reused while the instance stays warm.
   let store: DocumentStore | null = null;
+  let extra: Partial<Ports> | null = null;
 
   return async function main(event: unknown, _context?: unknown): Promise<Envelope<unknown>> {
     const started = Date.now();
     const db = (store ??= createCloudbaseStore(cloud.database(), COLLECTIONS));
+    extra ??= options.ports?.(db) ?? {};
     const { OPENID, CLIENTIP } = cloud.getWXContext();
     const caller: Caller | null = OPENID ? { openid: OPENID, clientIp: CLIENTIP || null } : null;
 
@@ -46,6 +56,7 @@ export function cloudMain(cloud: WxCloud, fn: BackendFunction) {
     const body =
       ev.data === undefined ? { action: ev.action } : { action: ev.action, data: ev.data };
     const envelope = await dispatch(fn, body, {
+      ...extra,
       store: db,
       clock: systemClock,
       log: consoleLogger,

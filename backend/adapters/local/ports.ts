@@ -5,24 +5,66 @@ import type { Ports } from '../../core/context';
 import { systemClock } from '../../ports/clock';
 import type { DocumentStore } from '../../ports/document-store';
 import { consoleLogger, type Logger } from '../../ports/logger';
+import { systemRandom } from '../../ports/random';
+import type { SmsSender } from '../../ports/sms';
+import { createBuiltInVerifier } from '../../user/builtin-verifier';
+import { createTencentSmsSender, tencentSmsConfigFromEnv } from '../cloudbase/tencent-sms';
 import { openSqliteStore } from '../sqlite';
+import { createLocalCrypto } from './crypto';
+import { createFileLinks } from './file-links';
+import { createLocalFileStore, FILES_DIR } from './file-store';
+import { createOutboxSmsSender } from './sms-outbox';
+import { localWeChatPhone } from './wechat-phone';
 
 export const DATABASE_FILE = 'zhuyi.sqlite';
 
-export interface LocalPorts extends Ports {
+export interface LocalPorts extends Required<Ports> {
   store: DocumentStore & { close(): void };
 }
 
 /**
  * The ports for one local process (`npm start`, `npm run serve`, scripts): the SQLite
- * database `<dataDir>/zhuyi.sqlite` with every collection, the system clock, and a logger.
+ * database `<dataDir>/zhuyi.sqlite` with every collection, the system clock, a logger, and
+ * the accounts ports: Crypto with `<dataDir>/master.key`, files under `<dataDir>/files`,
+ * SMS through Tencent Cloud when TENCENT_SMS_* is set or else the development outbox
+ * `<dataDir>/sms-outbox.jsonl` (refused in production), the built-in identity verifier.
  * Creates `dataDir` if needed. Whoever calls this closes `store` when done.
  */
-export function createLocalPorts(options: { dataDir: string; log?: Logger }): LocalPorts {
+export function createLocalPorts(options: {
+  dataDir: string;
+  log?: Logger;
+  env?: NodeJS.ProcessEnv;
+}): LocalPorts {
+  const env = options.env ?? process.env;
+  const log = options.log ?? consoleLogger;
   mkdirSync(options.dataDir, { recursive: true });
+  const clock = systemClock;
+  const crypto = createLocalCrypto(options.dataDir, env);
+  const sms = localSmsSender(options.dataDir, log, env);
+  const files = createLocalFileStore({
+    dir: join(options.dataDir, FILES_DIR),
+    links: createFileLinks(crypto),
+    clock,
+  });
   const store = openSqliteStore({
     file: join(options.dataDir, DATABASE_FILE),
     collections: COLLECTIONS,
   });
-  return { store, clock: systemClock, log: options.log ?? consoleLogger };
+  return {
+    store,
+    clock,
+    log,
+    crypto,
+    random: systemRandom,
+    sms,
+    files,
+    verifier: createBuiltInVerifier({ clock, files }),
+    wechatPhone: localWeChatPhone,
+  };
+}
+
+function localSmsSender(dataDir: string, log: Logger, env: NodeJS.ProcessEnv): SmsSender {
+  const tencent = tencentSmsConfigFromEnv(env);
+  if (tencent) return createTencentSmsSender(tencent);
+  return createOutboxSmsSender({ dataDir, log, clock: systemClock, env });
 }

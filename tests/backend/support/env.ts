@@ -1,35 +1,137 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Ctx, Caller } from '../../../backend/core/context';
 import { dispatch } from '../../../backend/core/dispatch';
 import { findFunction } from '../../../backend/functions';
 import { COLLECTIONS } from '../../../backend/collections';
 import { openSqliteStore } from '../../../backend/adapters/sqlite';
+import { createFileLinks } from '../../../backend/adapters/local/file-links';
+import { createLocalFileStore } from '../../../backend/adapters/local/file-store';
 import { fixedClock } from '../../../backend/ports/clock';
+import { createAesGcmCrypto, type Crypto } from '../../../backend/ports/crypto';
+import type { FileStore } from '../../../backend/ports/files';
 import { silentLogger } from '../../../backend/ports/logger';
+import type { Random } from '../../../backend/ports/random';
+import type { SmsMessage } from '../../../backend/ports/sms';
+import type { WeChatPhone, WeChatPhoneNumber } from '../../../backend/ports/wechat-phone';
 import type { DocumentStore } from '../../../backend/ports/document-store';
+import { createBuiltInVerifier } from '../../../backend/user/builtin-verifier';
 import type { Envelope } from '../../../contract/envelope';
+
+/** A fixed test key: tests may decrypt what they stored, and runs are repeatable. */
+export const TEST_MASTER_KEY = Buffer.alloc(32, 7);
+
+/** A deterministic CSPRNG stand-in: queued values first, then a seeded sequence. */
+export function testRandom(seed = 1): Random & { queue: number[] } {
+  let state = seed >>> 0 || 1;
+  const next = () => {
+    // xorshift32: repeatable, good enough to make distinct codes and names.
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 0x1_0000_0000;
+  };
+  const queue: number[] = [];
+  return {
+    queue,
+    int: (min, max) => queue.shift() ?? min + Math.floor(next() * (max - min)),
+    hex: (bytes) =>
+      Array.from({ length: bytes }, () =>
+        Math.floor(next() * 256)
+          .toString(16)
+          .padStart(2, '0'),
+      ).join(''),
+  };
+}
+
+/** What the fake SMS sender received; `fail` makes the next sends reject. */
+export interface SmsCapture {
+  sent: SmsMessage[];
+  fail: boolean;
+}
+
+/** The fake WeChat phone port: answers what the test queued. */
+export interface WeChatCapture {
+  codes: string[];
+  answers: Array<WeChatPhoneNumber | Error>;
+}
 
 export interface TestEnv {
   store: DocumentStore & { close(): void };
+  clock: ReturnType<typeof fixedClock>;
+  crypto: Crypto;
+  random: ReturnType<typeof testRandom>;
+  sms: SmsCapture;
+  wechat: WeChatCapture;
+  files: FileStore;
+  /** Where `files` keeps its bytes. */
+  filesDir: string;
   ctx(caller?: Caller | null): Ctx;
   /** Calls an action the way the wire does: the raw body goes through dispatch. */
   call(fn: string, body: unknown, caller?: Caller | null): Promise<Envelope<unknown>>;
   close(): void;
 }
 
-/** A real SQLite store (in memory unless a file is given) with every collection. */
+/**
+ * A real SQLite store (in memory unless a file is given) with every collection, a fixed
+ * clock, and the accounts ports: real AES-GCM with a test key, real files in a temp
+ * folder, a deterministic Random, and capturing SMS / WeChat phone fakes.
+ */
 export function makeEnv(file = ':memory:'): TestEnv {
   const store = openSqliteStore({ file, collections: COLLECTIONS });
   const clock = fixedClock('2026-11-30T08:00:00Z');
-  const ctx = (caller: Caller | null = null): Ctx => ({ store, clock, log: silentLogger, caller });
+  const crypto = createAesGcmCrypto({ current: TEST_MASTER_KEY });
+  const random = testRandom();
+  const filesDir = mkdtempSync(join(tmpdir(), 'zhuyi-files-'));
+  const files = createLocalFileStore({ dir: filesDir, links: createFileLinks(crypto), clock });
+  const sms: SmsCapture = { sent: [], fail: false };
+  const wechat: WeChatCapture = { codes: [], answers: [] };
+  const wechatPhone: WeChatPhone = {
+    async getPhoneNumber(code) {
+      wechat.codes.push(code);
+      const answer = wechat.answers.shift();
+      if (!answer) throw new Error('no WeChat phone answer queued');
+      if (answer instanceof Error) throw answer;
+      return answer;
+    },
+  };
+  const ports = {
+    store,
+    clock,
+    log: silentLogger,
+    crypto,
+    random,
+    files,
+    verifier: createBuiltInVerifier({ clock, files }),
+    wechatPhone,
+    sms: {
+      async send(message: SmsMessage) {
+        if (sms.fail) throw new Error('provider down');
+        sms.sent.push(message);
+      },
+    },
+  };
+  const ctx = (caller: Caller | null = null): Ctx => ({ ...ports, caller });
   return {
     store,
+    clock,
+    crypto,
+    random,
+    sms,
+    wechat,
+    files,
+    filesDir,
     ctx,
     async call(fn, body, caller = null) {
       const f = findFunction(fn);
       if (!f) throw new Error(`no function ${fn}`);
       return dispatch(f, body, ctx(caller));
     },
-    close: () => store.close(),
+    close: () => {
+      store.close();
+      rmSync(filesDir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -1,0 +1,72 @@
+import { sms } from 'tencentcloud-sdk-nodejs-sms';
+import type { SmsSender } from '../../ports/sms';
+
+/**
+ * REG in production: Tencent Cloud SMS (SendSms, API 2021-01-11). Configured only by the
+ * environment, never the repository:
+ *   TENCENT_SMS_SDK_APP_ID   the SMS application (SdkAppId)
+ *   TENCENT_SMS_SIGN_NAME    the approved signature text, e.g. 上海助医
+ *   TENCENT_SMS_TEMPLATE_ID  an approved template "验证码为{1}，{2}分钟内有效…"
+ *   TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY  an API key allowed to call sms:SendSms
+ *   TENCENT_SMS_REGION       optional, default ap-guangzhou
+ */
+export interface TencentSmsConfig {
+  secretId: string;
+  secretKey: string;
+  sdkAppId: string;
+  signName: string;
+  templateId: string;
+  region: string;
+}
+
+const REQUIRED = {
+  sdkAppId: 'TENCENT_SMS_SDK_APP_ID',
+  signName: 'TENCENT_SMS_SIGN_NAME',
+  templateId: 'TENCENT_SMS_TEMPLATE_ID',
+  secretId: 'TENCENTCLOUD_SECRET_ID',
+  secretKey: 'TENCENTCLOUD_SECRET_KEY',
+} as const;
+
+/** The configuration, or null when none of it is set; a partial one throws, naming what is missing. */
+export function tencentSmsConfigFromEnv(env: NodeJS.ProcessEnv): TencentSmsConfig | null {
+  const names = Object.values(REQUIRED);
+  const missing = names.filter((name) => !env[name]);
+  if (missing.length === names.length) return null;
+  if (missing.length > 0)
+    throw new Error(`Tencent Cloud SMS is half configured: set ${missing.join(', ')}`);
+  const value = (key: keyof typeof REQUIRED) => String(env[REQUIRED[key]]);
+  return {
+    sdkAppId: value('sdkAppId'),
+    signName: value('signName'),
+    templateId: value('templateId'),
+    secretId: value('secretId'),
+    secretKey: value('secretKey'),
+    region: env.TENCENT_SMS_REGION || 'ap-guangzhou',
+  };
+}
+
+export function createTencentSmsSender(config: TencentSmsConfig): SmsSender {
+  const client = new sms.v20210111.Client({
+    credential: { secretId: config.secretId, secretKey: config.secretKey },
+    region: config.region,
+    profile: { httpProfile: { endpoint: 'sms.tencentcloudapi.com', reqTimeout: 10 } },
+  });
+  return {
+    async send(message) {
+      const response = await client.SendSms({
+        PhoneNumberSet: [`+86${message.phone}`],
+        SmsSdkAppId: config.sdkAppId,
+        SignName: config.signName,
+        TemplateId: config.templateId,
+        TemplateParamSet: [message.code, String(message.ttlMinutes)],
+      });
+      // The call succeeds even when the message is refused; each number has its own status.
+      const status = response.SendStatusSet?.[0];
+      if (status?.Code !== 'Ok') {
+        throw new Error(
+          `Tencent SMS refused the message: ${status?.Code ?? 'no status'} ${status?.Message ?? ''}`.trim(),
+        );
+      }
+    },
+  };
+}

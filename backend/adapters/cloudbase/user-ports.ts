@@ -1,0 +1,60 @@
+import type { Ports } from '../../core/context';
+import { systemClock } from '../../ports/clock';
+import type { Crypto } from '../../ports/crypto';
+import type { DocumentStore } from '../../ports/document-store';
+import type { Logger } from '../../ports/logger';
+import { systemRandom } from '../../ports/random';
+import { createBuiltInVerifier } from '../../user/builtin-verifier';
+import { createCloudbaseCrypto } from './crypto';
+import { createCloudbaseFileStore, type CloudStorage } from './file-store';
+import {
+  createTencentSmsSender,
+  tencentSmsConfigFromEnv,
+  type TencentSmsConfig,
+} from './tencent-sms';
+import { createCloudWeChatPhone, type PhoneNumberOpenApi } from './wechat-phone';
+
+/** What the user function needs of wx-server-sdk beyond the database. */
+export interface UserCloud extends CloudStorage {
+  openapi: PhoneNumberOpenApi;
+}
+
+export interface CloudUserConfig {
+  crypto: Crypto;
+  sms: TencentSmsConfig;
+}
+
+/**
+ * Reads the function's secrets from its environment, or throws: without ZHUYI_MASTER_KEY
+ * or the Tencent SMS settings the user function refuses to start (there is no outbox and
+ * no default key in production). Called at module load, before any call is accepted.
+ */
+export function readCloudUserConfig(env: NodeJS.ProcessEnv = process.env): CloudUserConfig {
+  const crypto = createCloudbaseCrypto(env);
+  const sms = tencentSmsConfigFromEnv(env);
+  if (!sms) {
+    throw new Error(
+      'Tencent Cloud SMS is not configured: set TENCENT_SMS_SDK_APP_ID, TENCENT_SMS_SIGN_NAME, ' +
+        'TENCENT_SMS_TEMPLATE_ID, TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY',
+    );
+  }
+  return { crypto, sms };
+}
+
+/** The accounts ports on CloudBase, beside the container's store. */
+export function createCloudUserPorts(
+  cloud: UserCloud,
+  store: DocumentStore,
+  log: Logger,
+  config: CloudUserConfig,
+): Partial<Ports> {
+  const files = createCloudbaseFileStore(cloud, store);
+  return {
+    crypto: config.crypto,
+    random: systemRandom,
+    sms: createTencentSmsSender(config.sms),
+    files,
+    verifier: createBuiltInVerifier({ clock: systemClock, files }),
+    wechatPhone: createCloudWeChatPhone(cloud.openapi, log),
+  };
+}

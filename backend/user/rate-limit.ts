@@ -1,0 +1,120 @@
+import { DAY_UTC_OFFSET_HOURS, type RateLimitKind } from '../../contract/user/items';
+import { RATE_COUNTERS } from '../collections';
+import type { Ctx } from '../core/context';
+import type { DocumentStore, StoredDoc } from '../ports/document-store';
+import { rateLimited } from './errors';
+import { portOf } from './ports';
+
+/**
+ * Rate limits as documents keyed by an HMAC of what is limited (phone, caller, IP) and the
+ * window, so the table holds no phone number or address. All limits of one request are
+ * checked and counted in one transaction: a request refused by one limit uses none of the
+ * others, and two requests racing cannot both take the last unit. Only by-id reads and
+ * writes, which CloudBase transactions allow.
+ */
+
+export interface DailyLimit {
+  kind: RateLimitKind;
+  /** What is counted (phone number, openid, IP); hashed before storing. */
+  subject: string;
+  max: number;
+}
+
+export interface Cooldown {
+  kind: RateLimitKind;
+  subject: string;
+  seconds: number;
+}
+
+interface CounterDoc extends StoredDoc {
+  count: number;
+  /** Cooldowns: until when (epoch ms) the next one is refused. */
+  until: number;
+  expiresAt: string;
+}
+
+const OFFSET_MS = DAY_UTC_OFFSET_HOURS * 3600_000;
+
+/** `20261130`, the calendar day in China (UTC+8). */
+export function dayKey(now: Date): string {
+  return new Date(now.getTime() + OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+/** The next midnight in China, as a Date. */
+export function nextDayStart(now: Date): Date {
+  const local = new Date(now.getTime() + OFFSET_MS);
+  return new Date(
+    Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + 1) - OFFSET_MS,
+  );
+}
+
+export async function takeQuota(
+  ctx: Ctx,
+  limits: { cooldowns?: Cooldown[]; daily?: DailyLimit[] },
+): Promise<void> {
+  const crypto = portOf(ctx, 'crypto');
+  const now = ctx.clock.now();
+  const dayEnd = nextDayStart(now);
+  const hash = (kind: string, subject: string) =>
+    crypto.hmac('rate-limit', `${kind}\0${subject}`).slice(0, 32);
+  const cooldowns = (limits.cooldowns ?? []).map((c) => ({
+    ...c,
+    id: `rl_${c.kind}_${hash(c.kind, c.subject)}`,
+  }));
+  const daily = (limits.daily ?? []).map((d) => ({
+    ...d,
+    id: `rl_${d.kind}_${hash(d.kind, d.subject)}_${dayKey(now)}`,
+  }));
+
+  const blocked = await ctx.store.transaction(async (tx) => {
+    const seen = new Map<string, CounterDoc | null>();
+    const read = async (id: string) => {
+      if (!seen.has(id)) seen.set(id, await tx.get<CounterDoc>(RATE_COUNTERS.name, id));
+      return seen.get(id) ?? null;
+    };
+    for (const c of cooldowns) {
+      const doc = await read(c.id);
+      if (doc && doc.until > now.getTime())
+        return { kind: c.kind, seconds: (doc.until - now.getTime()) / 1000 };
+    }
+    for (const d of daily) {
+      const doc = await read(d.id);
+      if (doc && doc.count >= d.max)
+        return { kind: d.kind, seconds: (dayEnd.getTime() - now.getTime()) / 1000 };
+    }
+    for (const c of cooldowns) {
+      const until = now.getTime() + c.seconds * 1000;
+      await write(tx, c.id, await read(c.id), { until, expiresAt: new Date(until).toISOString() });
+    }
+    for (const d of daily) {
+      const doc = await read(d.id);
+      if (doc) await tx.update(RATE_COUNTERS.name, d.id, { inc: { count: 1 } });
+      else await write(tx, d.id, null, { count: 1, expiresAt: dayEnd.toISOString() });
+    }
+    return null;
+  });
+  if (blocked) throw rateLimited(blocked.kind, blocked.seconds);
+}
+
+async function write(
+  tx: DocumentStore,
+  id: string,
+  existing: CounterDoc | null,
+  fields: Partial<CounterDoc>,
+): Promise<void> {
+  if (existing) await tx.update(RATE_COUNTERS.name, id, { set: fields });
+  else await tx.insert(RATE_COUNTERS.name, { _id: id, count: 0, until: 0, ...fields });
+}
+
+/** Drops expired counters; a bounded batch per call keeps any one request cheap. */
+export async function sweepExpired(ctx: Ctx, collection: string, limit = 50): Promise<void> {
+  try {
+    await ctx.store.removeWhere(
+      collection,
+      { expiresAt: { $lt: ctx.clock.now().toISOString() } },
+      limit,
+    );
+  } catch (err) {
+    ctx.log.warn({ collection, err: String(err) }, 'sweep of expired documents failed');
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The accounts feature's numbers and reason codes as plain constants with no zod, so the
+ * mini-program can show limits and act on error reasons without bundling the schemas
+ * (REG, DEV, IDV). contract/user.ts re-exports them.
+ */
+
+/** REG: an SMS code lives 5 minutes and allows 5 wrong attempts. */
+export const SMS_CODE_TTL_SECONDS = 300;
+export const SMS_CODE_MAX_ATTEMPTS = 5;
+/** REG: one send per phone per 60 s; daily caps per phone, per caller (openid), per client IP. */
+export const SMS_RESEND_SECONDS = 60;
+export const SMS_DAILY_LIMITS = { phone: 10, caller: 20, ip: 50 } as const;
+/** Days are calendar days in China (UTC+8), as users read "每天". */
+export const DAY_UTC_OFFSET_HOURS = 8;
+
+/** IDV: verification submissions per caller per day (a paid verifier must not be hammered). */
+export const IDENTITY_SUBMITS_PER_DAY = 5;
+/** REG: WeChat one-tap phone look-ups per caller per day (each one is billed by WeChat). */
+export const WECHAT_PHONE_LOGINS_PER_DAY = 10;
+
+/** CAM/ALB/IDV: uploads are JPEG, PNG or WebP by their magic bytes, at most 2 MB decoded. */
+export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export type ImageType = (typeof IMAGE_TYPES)[number];
+
+export const NICKNAME_MAX_CHARS = 20;
+export const IDENTITY_NAME_CHARS = { min: 2, max: 20 } as const;
+/**
+ * IDV: the account holder must be an adult (完全民事行为能力人). Minors are added as 就诊人
+ * by a guardian instead of verifying an account of their own.
+ */
+export const MIN_IDENTITY_AGE = 18;
+
+/** How long links to personal files stay valid. */
+export const LINK_TTL_SECONDS = { avatar: 3600, identityPhoto: 300 } as const;
+
+/**
+ * `error.details.reason` values the user function sends, by error code, with what the UI
+ * should do. Anything not listed carries no reason.
+ */
+export const USER_ERROR_REASONS = {
+  /** UNAUTHENTICATED: not registered, or logged out → go to 登录 and come back. */
+  login_required: '请先登录',
+  /** PERMISSION_DENIED: a new device awaits an SMS code to the bound phone (DEV) → verifyDevice. */
+  device_unverified: '检测到新设备登录，请验证绑定的手机号',
+  /** PERMISSION_DENIED (requireVerifiedIdentity): no identity submitted → 实名认证. */
+  identity_required: '请先完成实名认证',
+  /** PERMISSION_DENIED (requireVerifiedIdentity): verification failed; details.identityReason says why. */
+  identity_failed: '实名认证未通过',
+  /** INVALID_ARGUMENT on data.code: wrong code; details.attemptsLeft says how many remain. */
+  code_mismatch: '验证码错误',
+  /** INVALID_ARGUMENT on data.code: no live code (never sent, expired or already used) → 重新获取. */
+  code_expired: '验证码已失效，请重新获取',
+  /** INVALID_ARGUMENT on data.code: 5 wrong attempts → 重新获取. */
+  code_locked: '验证码错误次数过多，请重新获取',
+  /** INVALID_ARGUMENT on data.device: the 设备信息 consent is on but no device facts were sent. */
+  device_required: '请提供设备信息',
+  /** FAILED_PRECONDITION: this account is bound to another phone number. */
+  phone_mismatch: '该账号已绑定其他手机号',
+  /** FAILED_PRECONDITION: identity already verified; it cannot be submitted again. */
+  already_verified: '已完成实名认证',
+  /** FAILED_PRECONDITION: WeChat one-tap phone is unavailable here (local server) → SMS path. */
+  wechat_phone_unavailable: '本地环境请使用短信验证码',
+  /** FAILED_PRECONDITION: WeChat did not give a phone number for the code → retry or SMS path. */
+  wechat_phone_failed: '获取微信手机号失败，请重试或使用短信验证码',
+  /** FAILED_PRECONDITION: the WeChat phone number is not a mainland mobile number. */
+  phone_not_mainland: '仅支持中国大陆手机号',
+  /** CONFLICT: the phone is bound to another account (whose is never said). */
+  phone_taken: '该手机号已绑定其他账号',
+  /** INTERNAL: the SMS provider refused or failed; quota is still used. */
+  sms_failed: '短信发送失败，请稍后重试',
+} as const;
+export type UserErrorReason = keyof typeof USER_ERROR_REASONS;
+
+/** RATE_LIMITED: `details.limit` says which limit was hit; `details.retryAfterSeconds` when to retry. */
+export const RATE_LIMITS = {
+  phone_cooldown: '发送太频繁，请稍后再试',
+  phone_daily: '该手机号今日验证码次数已用完',
+  caller_daily: '今日验证码次数已用完',
+  ip_daily: '当前网络今日验证码次数已用完',
+  identity_daily: '今日实名认证提交次数已用完',
+  wechat_daily: '今日微信手机号登录次数已用完',
+} as const;
+export type RateLimitKind = keyof typeof RATE_LIMITS;
+
+/** IDV: why a verification failed (`getIdentity().reason`, `details.identityReason`). */
+export const IDENTITY_FAIL_REASONS = {
+  format: '身份证号码格式不正确',
+  province: '身份证号码的地区码不存在',
+  birth_date: '身份证号码中的出生日期无效',
+  checksum: '身份证号码校验位不正确',
+  underage: `未满 ${MIN_IDENTITY_AGE} 周岁，请由监护人添加为就诊人`,
+  name: '姓名格式不正确',
+  photo_missing: '证件照片或人脸照片缺失',
+  rejected: '身份信息核验未通过',
+} as const;
+export type IdentityFailReason = keyof typeof IDENTITY_FAIL_REASONS;
+
+/**
+ * Largest `user` request the local server accepts: submitIdentity carries two photos of up
+ * to 2 MB each as base64 (4/3 larger). Every other function keeps the 1 MB default.
+ */
+export const USER_REQUEST_MAX_BYTES = 6 * 1024 * 1024;

@@ -1,0 +1,125 @@
+import { z } from '../zod';
+import { checkIdNumber } from './id-number';
+import {
+  base64DecodedLength,
+  base64Head,
+  BASE64_PATTERN,
+  IMAGE_LABELS,
+  sniffImageType,
+} from './image';
+import {
+  IDENTITY_FAIL_REASONS,
+  IDENTITY_NAME_CHARS,
+  IMAGE_TYPES,
+  MAX_IMAGE_BYTES,
+  NICKNAME_MAX_CHARS,
+} from './items';
+
+/** REG: mainland mobile numbers only, 11 digits, no +86 or spaces (the UI strips them). */
+export const phoneSchema = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号');
+
+export const smsCodeSchema = z.string().regex(/^\d{6}$/, '验证码为 6 位数字');
+
+/** Control, format, private-use and unassigned characters, and line/paragraph separators. */
+const INVISIBLE = /[\p{C}\u2028\u2029]/u;
+/** Emoji sequences join with U+200D; it is the one format character a nickname may hold. */
+const INVISIBLE_EXCEPT_ZWJ = /(?!\u200d)[\p{C}\u2028\u2029]/u;
+const chars = (s: string) => [...s].length;
+
+/** A bounded, printable string for device facts. */
+const fact = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !INVISIBLE.test(s), '不能包含控制字符');
+
+/**
+ * DEV: what the mini-program reads from wx.getDeviceInfo/getWindowInfo (or the browser),
+ * only after the 设备信息 consent. `id` is a random id the client generates once and keeps
+ * in storage; the server never stores it as sent (see backend/user/devices.ts).
+ */
+export const deviceFactsSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, '设备标识为 16–64 位字母、数字、_ 或 -'),
+    model: fact(64),
+    system: fact(64),
+    platform: fact(32),
+    brand: fact(32).optional(),
+    screenWidth: z.number().int().min(1).max(20_000),
+    screenHeight: z.number().int().min(1).max(20_000),
+    pixelRatio: z.number().min(0.5).max(10).optional(),
+  })
+  .strict();
+export type DeviceFacts = z.infer<typeof deviceFactsSchema>;
+
+/** Base64 length that decodes to at most MAX_IMAGE_BYTES. */
+const MAX_BASE64_CHARS = Math.ceil(MAX_IMAGE_BYTES / 3) * 4;
+
+/**
+ * An uploaded picture (avatar, ID photo, face photo): ≤ 2 MB, JPEG/PNG/WebP judged by the
+ * magic bytes. A declared type that disagrees with the bytes is refused, not corrected:
+ * a mislabelled file is a client bug or an attack, and saying so helps either way.
+ */
+export const imageUploadSchema = z
+  .object({
+    contentBase64: z
+      .string()
+      .min(16, '文件为空或不完整')
+      .max(MAX_BASE64_CHARS, '图片不能超过 2 MB')
+      .regex(BASE64_PATTERN, '必须是标准 base64 编码（不含 data: 前缀）'),
+    contentType: z.enum(IMAGE_TYPES, { error: '只支持 JPEG、PNG、WebP 图片' }),
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    if (base64DecodedLength(file.contentBase64) > MAX_IMAGE_BYTES) {
+      ctx.addIssue({ code: 'custom', path: ['contentBase64'], message: '图片不能超过 2 MB' });
+      return;
+    }
+    const actual = sniffImageType(base64Head(file.contentBase64, 12));
+    if (!actual) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contentBase64'],
+        message: '文件内容不是 JPEG、PNG 或 WebP 图片',
+      });
+    } else if (actual !== file.contentType) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contentType'],
+        message: `文件内容是 ${IMAGE_LABELS[actual]} 图片，与声明的类型 ${file.contentType} 不符`,
+      });
+    }
+  });
+export type ImageUpload = z.infer<typeof imageUploadSchema>;
+
+/** CAM/ALB: 1–20 characters after trimming, no control or invisible characters. */
+export const nicknameSchema = z
+  .string()
+  .trim()
+  .refine((s) => chars(s) >= 1, '昵称不能为空')
+  .refine((s) => chars(s) <= NICKNAME_MAX_CHARS, `昵称最多 ${NICKNAME_MAX_CHARS} 个字`)
+  .refine((s) => !INVISIBLE_EXCEPT_ZWJ.test(s), '昵称不能包含控制字符或不可见字符');
+
+const HAN = '[\\u3400-\\u4dbf\\u4e00-\\u9fff]';
+
+/** IDV: 2–20 Chinese characters; `·` joins the parts of a name (买买提·艾力), never leads or doubles. */
+export const identityNameSchema = z
+  .string()
+  .trim()
+  .regex(new RegExp(`^${HAN}+(?:·${HAN}+)*$`), '姓名须为 2–20 个汉字，少数民族姓名可用 · 分隔')
+  .refine(
+    (s) => chars(s) >= IDENTITY_NAME_CHARS.min && chars(s) <= IDENTITY_NAME_CHARS.max,
+    '姓名须为 2–20 个汉字',
+  );
+
+/** IDV: 18 characters, upper-cased, with a real birth date and the GB 11643 check character. */
+export const idNumberSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((id, ctx) => {
+    const check = checkIdNumber(id);
+    if (!check.ok) ctx.addIssue({ code: 'custom', message: IDENTITY_FAIL_REASONS[check.reason] });
+  });

@@ -1,0 +1,99 @@
+/**
+ * The user function through the local server: registration with the code read from
+ * sms-outbox.jsonl, uploads larger than the default 1 MB body limit, and GET /files/<token>
+ * (public avatar links; owner-only, decrypted identity photos).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SMS_OUTBOX_FILE } from '../../../backend/adapters/local/sms-outbox';
+import { FUNCTIONS } from '../../../backend/functions';
+import type { BackendFunction } from '../../../backend/core/action';
+import { cookiePair, json, startHarness, type Harness } from '../server/support';
+import { idNumber, imageBytes, upload } from './support';
+
+let h: Harness;
+let quiet: jest.SpyInstance;
+beforeEach(async () => {
+  // The local outbox announces each code on the console, for the developer.
+  quiet = jest.spyOn(console, 'log').mockImplementation(() => {});
+  h = await startHarness({ functions: FUNCTIONS as unknown as Record<string, BackendFunction> });
+});
+afterEach(async () => {
+  await h.close();
+  quiet.mockRestore();
+});
+
+async function call(cookie: string | null, action: string, data: unknown) {
+  const res = await h.app.inject({
+    url: '/api/user',
+    ...json({ action, data }, cookie ? { cookie } : {}),
+  });
+  return {
+    res,
+    body: res.json() as { ok: boolean; data?: Record<string, unknown>; error?: { code: string } },
+  };
+}
+
+async function newBrowser(): Promise<string> {
+  const res = await h.app.inject({ url: '/api/user', ...json({ action: 'me', data: {} }) });
+  return cookiePair(res.headers['set-cookie']);
+}
+
+async function register(cookie: string, phone: string) {
+  expect((await call(cookie, 'sendCode', { purpose: 'register', phone })).body.ok).toBe(true);
+  const lines = readFileSync(join(h.dataDir, SMS_OUTBOX_FILE), 'utf8').trim().split('\n');
+  const { code } = JSON.parse(lines.at(-1)!) as { code: string };
+  const { body } = await call(cookie, 'register', { phone, code });
+  expect(body).toMatchObject({
+    ok: true,
+    data: { profile: { phoneMasked: `${phone.slice(0, 3)}****${phone.slice(-4)}` } },
+  });
+}
+
+it('registers with the code from the outbox and serves the avatar link', async () => {
+  const alice = await newBrowser();
+  await register(alice, '13812345678');
+  const big = upload('jpeg', 1_500_000); // over the 1 MB default, under the user function's limit
+  const { res, body } = await call(alice, 'updateProfile', { avatar: big });
+  expect(res.statusCode).toBe(200);
+  const url = body.data?.avatarUrl as string;
+  const file = await h.app.inject({ url });
+  expect(file.statusCode).toBe(200);
+  expect(file.headers['content-type']).toBe('image/jpeg');
+  expect(file.rawPayload.equals(imageBytes('jpeg', 1_500_000))).toBe(true);
+  expect(file.headers['set-cookie']).toBeUndefined();
+  expect((await h.app.inject({ url: `${url.slice(0, -1)}0` })).statusCode).toBe(404);
+});
+
+it('identity photo links open, decrypted, only for their owner', async () => {
+  const alice = await newBrowser();
+  const bob = await newBrowser();
+  await register(alice, '13812345678');
+  const photo = upload('png', 5000, 0x33);
+  const { body } = await call(alice, 'submitIdentity', {
+    name: '张三',
+    idNumber: idNumber('310104', '19900307'),
+    idPhoto: photo,
+    facePhoto: upload('jpeg'),
+    consent: true,
+  });
+  const url = (body.data?.photos as { idPhoto: string }).idPhoto;
+  const mine = await h.app.inject({ url, headers: { cookie: alice } });
+  expect(mine.statusCode).toBe(200);
+  expect(mine.headers['content-type']).toBe('image/png');
+  expect(mine.headers['cache-control']).toBe('private, no-store');
+  expect(mine.rawPayload.equals(imageBytes('png', 5000, 0x33))).toBe(true);
+  for (const headers of [{ cookie: bob }, {}]) {
+    const other = await h.app.inject({ url, headers });
+    expect(other.statusCode).toBe(404);
+    expect(other.rawPayload.includes(imageBytes('png', 5000, 0x33).subarray(0, 16))).toBe(false);
+  }
+});
+
+it('other functions keep the 1 MB body limit', async () => {
+  const res = await h.app.inject({
+    url: '/api/privacy',
+    ...json({ action: 'getPolicy', data: { pad: 'x'.repeat(1_100_000) } }),
+  });
+  expect(res.statusCode).toBe(413);
+});

@@ -1,0 +1,113 @@
+import type { Caller } from '../../../backend/core/context';
+import { idCheckChar } from '../../../contract/user/id-number';
+import { POLICY_VERSION } from '../../../contract/privacy/policy';
+import type { AccountState, DeviceFacts } from '../../../contract/user';
+import type { ApiErrorBody, Envelope } from '../../../contract/envelope';
+import { expectOk, type TestEnv } from '../support/env';
+
+export const alice: Caller = { openid: 'o-alice-0000000000000000000', clientIp: '203.0.113.1' };
+export const bob: Caller = { openid: 'o-bob-00000000000000000000000', clientIp: '203.0.113.2' };
+
+export const ALICE_PHONE = '13812345678';
+export const BOB_PHONE = '15900001111';
+
+export function userCall(
+  env: TestEnv,
+  action: string,
+  data: unknown,
+  caller: Caller | null = alice,
+) {
+  return env.call('user', { action, data }, caller);
+}
+
+/** The code in the last SMS the fake sender got for `phone`. */
+export function lastCode(env: TestEnv, phone: string): string {
+  const message = [...env.sms.sent].reverse().find((m) => m.phone === phone);
+  if (!message) throw new Error(`no SMS sent to ${phone}`);
+  return message.code;
+}
+
+export async function sendCode(
+  env: TestEnv,
+  caller: Caller,
+  phone: string,
+  purpose: 'register' | 'verify' = 'register',
+): Promise<string> {
+  expectOk(await userCall(env, 'sendCode', { purpose, phone }, caller));
+  return lastCode(env, phone);
+}
+
+/** Registers `caller` with `phone` through the real SMS path; moves the clock past the resend wait. */
+export async function registerUser(
+  env: TestEnv,
+  caller: Caller,
+  phone: string,
+  device?: DeviceFacts,
+): Promise<AccountState> {
+  const code = await sendCode(env, caller, phone);
+  const state = expectOk<AccountState>(
+    await userCall(env, 'register', { phone, code, ...(device ? { device } : {}) }, caller),
+  );
+  env.clock.advance(61_000);
+  return state;
+}
+
+/** The 设备信息 consent (DEV), through the privacy function as the UI gives it. */
+export async function consentToDevice(env: TestEnv, caller: Caller, device = true): Promise<void> {
+  expectOk(
+    await env.call(
+      'privacy',
+      { action: 'recordConsent', data: { policyVersion: POLICY_VERSION, items: { device } } },
+      caller,
+    ),
+  );
+}
+
+export function device(id: string, overrides: Partial<DeviceFacts> = {}): DeviceFacts {
+  return {
+    id: id.padEnd(16, '0'),
+    model: 'iPhone 15',
+    system: 'iOS 17.2',
+    platform: 'ios',
+    brand: 'Apple',
+    screenWidth: 393,
+    screenHeight: 852,
+    pixelRatio: 3,
+    ...overrides,
+  };
+}
+
+/** An 18-character ID number with a correct check character. */
+export function idNumber(region: string, birth: string, seq = '123'): string {
+  const first17 = `${region}${birth}${seq}`;
+  return first17 + idCheckChar(first17);
+}
+
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const JPEG = [0xff, 0xd8, 0xff, 0xe0];
+const WEBP = [0x52, 0x49, 0x46, 0x46, 0x24, 0, 0, 0, 0x57, 0x45, 0x42, 0x50];
+
+/** Bytes that start like a real file of the type, padded to `size`. */
+export function imageBytes(type: 'png' | 'jpeg' | 'webp', size = 256, fill = 0x41): Buffer {
+  const head = type === 'png' ? PNG : type === 'jpeg' ? JPEG : WEBP;
+  const bytes = Buffer.alloc(Math.max(size, head.length), fill);
+  Buffer.from(head).copy(bytes);
+  return bytes;
+}
+
+export function upload(type: 'png' | 'jpeg' | 'webp', size = 256, fill = 0x41) {
+  return {
+    contentBase64: imageBytes(type, size, fill).toString('base64'),
+    contentType: `image/${type}`,
+  };
+}
+
+export function expectError(
+  r: Envelope<unknown>,
+  code: string,
+  details: Record<string, unknown> = {},
+): ApiErrorBody {
+  if (r.ok) throw new Error(`expected ${code}, got ok: ${JSON.stringify(r.data).slice(0, 200)}`);
+  expect({ code: r.error.code, details: r.error.details ?? {} }).toMatchObject({ code, details });
+  return r.error;
+}
