@@ -29,14 +29,19 @@ function messageFor(err: FastifyError): string {
 }
 
 /** The envelope and HTTP status for an error fastify (or a plugin) raised. */
-export function envelopeForError(err: FastifyError): { status: number; envelope: Envelope<never> } {
+export function envelopeForError(
+  err: FastifyError,
+  limitBytes = BODY_LIMIT_BYTES,
+): { status: number; envelope: Envelope<never> } {
   const status = err.statusCode ?? 500;
   if (status === 413) {
+    // The limit of the route that refused it (/api/user takes photos, the rest 1 MB).
+    const mb = `${Math.round((limitBytes / (1024 * 1024)) * 10) / 10} MB`;
     return {
       status: 413,
       envelope: failure(
         'INVALID_ARGUMENT',
-        '请求体超过 1 MB 上限 (request body exceeds 1 MB)',
+        `请求体超过 ${mb} 上限 (request body exceeds ${mb})`,
         'body',
       ),
     };
@@ -49,7 +54,7 @@ export function envelopeForError(err: FastifyError): { status: number; envelope:
 }
 
 export function handleError(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  const { status, envelope } = envelopeForError(err);
+  const { status, envelope } = envelopeForError(err, request.routeOptions?.bodyLimit);
   if (status >= 500) request.log.error({ err }, 'request failed');
   if (isApiPath(request.url)) return sendEnvelope(reply, envelope, status);
   const text =

@@ -65,6 +65,13 @@ it('registers with the code from the outbox and serves the avatar link', async (
   expect((await h.app.inject({ url: `${url.slice(0, -1)}0` })).statusCode).toBe(404);
 });
 
+it('a body over the user function’s own limit is refused with that limit in the message', async () => {
+  const alice = await newBrowser();
+  const { res } = await call(alice, 'updateProfile', { pad: 'x'.repeat(7 * 1024 * 1024) });
+  expect(res.statusCode).toBe(413);
+  expect(res.json().error.message).toMatch(/6 MB/);
+});
+
 it('identity photo links open, decrypted, only for their owner', async () => {
   const alice = await newBrowser();
   const bob = await newBrowser();
