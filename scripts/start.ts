@@ -37,9 +37,12 @@ function h5BuildIsStale(): boolean {
 /** `taro build --type h5`, output streamed to this terminal. */
 function buildH5(): Promise<void> {
   const taro = join(ROOT, 'node_modules', '@tarojs', 'cli', 'bin', 'taro');
+  // Always a production build: Taro's dev mode (NODE_ENV=test or development) wants
+  // react-refresh and would delete dist-h5 on failure.
   const child = spawn(process.execPath, [taro, 'build', '--type', 'h5'], {
     cwd: ROOT,
     stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   // Ctrl-C reaches the build through the terminal; a bare SIGTERM to us must too.
   const forward = (signal: NodeJS.Signals) => child.kill(signal);

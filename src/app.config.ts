@@ -6,6 +6,9 @@ export default defineAppConfig({
     'pages/search/index',
     'pages/hospital/index',
     'pages/doctor/index',
+    'pages/settings/index',
+    'pages/privacy-policy/index',
+    'pages/privacy-settings/index',
   ],
   window: {
     backgroundTextStyle: 'dark',
@@ -40,9 +43,13 @@ export default defineAppConfig({
       },
     ],
   },
-  // LOC: the only scope this build asks for, with the purpose WeChat shows in its dialog.
+  // LOC: the only scope with a `permission` entry (WeChat shows its purpose in the dialog);
+  // camera, album and microphone are asked at the moment of use (src/platform/permission-flow).
   permission: {
     'scope.userLocation': { desc: '用于为您推荐附近的医院和医生' },
   },
+  // The one location API the code calls (src/platform/location.weapp.ts).
   requiredPrivateInfos: ['getLocation'],
+  // POL: WeChat's privacy prompt goes through onNeedPrivacyAuthorization to our own popup.
+  __usePrivacyCheck__: true,
 });

@@ -1,12 +1,16 @@
 import type { PropsWithChildren } from 'react';
 import { useLaunch } from '@tarojs/taro';
 import { ensureCloud } from './platform/cloud';
+import { startPrivacy } from './privacy/launch';
 import './app.css';
 
 function App({ children }: PropsWithChildren) {
-  // The transport also calls ensureCloud() lazily; doing it at launch keeps the first
-  // request from paying for initialisation.
-  useLaunch(() => ensureCloud());
+  useLaunch(() => {
+    // The transport also calls ensureCloud() lazily; doing it at launch keeps the first
+    // request from paying for initialisation.
+    ensureCloud();
+    startPrivacy();
+  });
   return children;
 }
 

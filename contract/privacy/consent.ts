@@ -1,36 +1,14 @@
 import { z } from '../zod';
+// The constants live in a zod-free file so src/ can use them without bundling zod.
+import {
+  OPTIONAL_CONSENTS,
+  THIRD_PARTY_SERVICES,
+  type OptionalConsent,
+  type ThirdPartyService,
+} from './consent-items';
 import { POLICY_VERSION } from './policy';
 
-/**
- * Optional consents beyond the policy itself, each separately given and withdrawn
- * (DEV, SDK). Nothing they cover is read or sent before the user switches it on.
- */
-export const OPTIONAL_CONSENTS = {
-  device: {
-    clause: 'DEV',
-    label: '设备信息',
-    purpose: '识别异常登录、保存登录设备记录，保障账号安全',
-  },
-  analytics: {
-    clause: 'SDK',
-    label: '统计分析',
-    purpose: '友盟+统计分析，用于改进服务；拒绝不影响任何功能',
-  },
-} as const;
-export type OptionalConsent = keyof typeof OPTIONAL_CONSENTS;
-
-/**
- * Third-party services that would receive the account name/avatar (TPS). Each needs its
- * own consent; refusing disables only that service.
- */
-export const THIRD_PARTY_SERVICES = {
-  trtc: {
-    label: '腾讯云实时音视频',
-    purpose: '视频咨询时向该服务提供您的账号昵称和头像，用于通话中显示',
-    feature: '视频咨询',
-  },
-} as const;
-export type ThirdPartyService = keyof typeof THIRD_PARTY_SERVICES;
+export { OPTIONAL_CONSENTS, THIRD_PARTY_SERVICES, type OptionalConsent, type ThirdPartyService };
 
 const optionalShape = Object.fromEntries(
   Object.keys(OPTIONAL_CONSENTS).map((k) => [k, z.boolean().optional()]),

@@ -1,2 +1,2 @@
 // Neutral default (jest's jsdom is a browser): the H5 adapter.
-export { ensure, openSettings } from './permissions.h5';
+export { CAN_OPEN_SETTINGS, check, ensure, openSettings } from './permissions.h5';

@@ -21,3 +21,16 @@ export function initialOf(name: string): string {
   const last = name.split('·').pop()?.trim() ?? '';
   return (last || name).slice(0, 1);
 }
+
+/** An ISO date as the policy prints it: "2022-01-22" → "2022年1月22日". */
+export function formatChineseDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** A moment as the user's calendar day: "2024-05-01T16:30:00Z" → "2024年5月2日" in Shanghai. */
+export function formatLocalDate(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+}

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startApp, type RunningApp } from './support/app';
 import { launchBrowser, PHONE } from './support/browser';
+import { answerConsentSheet, presetConsent } from './support/consent';
 
 jest.setTimeout(180_000);
 
@@ -31,9 +32,17 @@ afterAll(async () => {
   expect(code).toBe(0);
 });
 
-async function phone(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+/**
+ * A phone whose user already agreed to the privacy policy (these journeys are about the
+ * catalog; first launch itself is privacy.test.ts). `firstLaunch` leaves the sheet to answer.
+ */
+async function phone(
+  options: Parameters<Browser['newContext']>[0] = {},
+  { firstLaunch = false } = {},
+): Promise<Page> {
   const context = await browser.newContext({ ...PHONE, ...options });
   contexts.push(context);
+  if (!firstLaunch) await presetConsent(context);
   return context.newPage();
 }
 
@@ -41,8 +50,10 @@ async function phone(options: Parameters<Browser['newContext']>[0] = {}): Promis
 const settle = (page: Page) => page.waitForTimeout(800);
 
 test('home with location denied shows the default recommendations and says why (LOC)', async () => {
-  const page = await phone();
+  const page = await phone({}, { firstLaunch: true });
   await page.goto(app.url);
+  // First launch: the policy comes first; agreeing lets the app ask for location.
+  await answerConsentSheet(page, '同意');
   await page.getByText('未开启定位，为您展示默认推荐').waitFor();
   await page.getByText('推荐医院').waitFor();
   const cards = page.locator('.section').filter({ hasText: '推荐医院' }).locator('.hospital-card');

@@ -12,6 +12,17 @@ type Answer<A extends CatalogAction> = OutputOf<'catalog', A> | Failure;
 export type Handlers = {
   [A in CatalogAction]?: (input: InputOf<'catalog', A>) => Answer<A> | Promise<Answer<A>>;
 };
+type PrivacyAction = ActionName<'privacy'>;
+/** Other functions' actions, keyed "fn.action" (privacy.recordConsent, telemetry.track). */
+export type OtherHandlers = {
+  [A in PrivacyAction as `privacy.${A}`]?: (
+    input: InputOf<'privacy', A>,
+  ) => OutputOf<'privacy', A> | Failure | Promise<OutputOf<'privacy', A> | Failure>;
+} & {
+  'telemetry.track'?: (
+    input: InputOf<'telemetry', 'track'>,
+  ) => OutputOf<'telemetry', 'track'> | Failure | Promise<OutputOf<'telemetry', 'track'> | Failure>;
+};
 
 export interface RecordedCall {
   fn: string;
@@ -32,13 +43,16 @@ export function deferred<T>() {
   return { promise, resolve };
 }
 
-export function installBackend(handlers: Handlers) {
+export function installBackend(handlers: Handlers, others: OtherHandlers = {}) {
   const calls: RecordedCall[] = [];
   setTransport(async (fn, action, data) => {
     calls.push({ fn, action, data: data as Record<string, unknown> });
-    const handler = handlers[action as CatalogAction] as
-      ((input: unknown) => unknown | Promise<unknown>) | undefined;
-    if (fn !== 'catalog' || !handler) {
+    const handler = (
+      fn === 'catalog'
+        ? handlers[action as CatalogAction]
+        : others[`${fn}.${action}` as keyof OtherHandlers]
+    ) as ((input: unknown) => unknown | Promise<unknown>) | undefined;
+    if (!handler) {
       return { ok: false, error: { code: 'NOT_FOUND', message: `fake has no ${fn}.${action}` } };
     }
     const answer = await handler(data);
@@ -49,6 +63,9 @@ export function installBackend(handlers: Handlers) {
   });
   return {
     calls,
-    callsOf: (action: CatalogAction) => calls.filter((c) => c.action === action).map((c) => c.data),
+    callsOf: (action: CatalogAction) =>
+      calls.filter((c) => c.fn === 'catalog' && c.action === action).map((c) => c.data),
+    /** Every call to one function ("privacy", "telemetry"), as `action` + data. */
+    callsTo: (fn: string) => calls.filter((c) => c.fn === fn),
   };
 }

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import HomePage from '../../src/pages/home';
 import { setBrowserLocation } from './browser-location';
+import { givenConsent } from './consent-fixtures';
 import { fail, installBackend } from './fake-backend';
 import { doctor, hospital, page } from './fixtures';
 import { fire, taro } from './taro-fake';
@@ -18,6 +19,9 @@ const recommendHandlers = {
 };
 
 describe('home (LOC)', () => {
+  // A returning user who agreed to the policy; browse-only mode is in consent-sheet.test.tsx.
+  beforeEach(() => givenConsent('agreed'));
+
   test('location blocked: default recommendations, the reason, and a way to turn it on', async () => {
     setBrowserLocation({ kind: 'blocked' });
     const backend = installBackend({ ...recommendHandlers, nearby: () => ({ items: [] }) });

@@ -1,4 +1,5 @@
 import { cleanup } from '@testing-library/react';
+import { reloadConsent } from '../../src/privacy/consent';
 import { setTransport } from '../../src/services/client';
 import { clearBrowserLocation } from './browser-location';
 import { resetTaro } from './taro-fake';
@@ -18,4 +19,7 @@ afterEach(() => {
   setTransport(null);
   resetTaro();
   clearBrowserLocation();
+  // Every test starts at first launch: no stored decision. (Modules with platform adapters
+  // are not imported here, so a test file can still point them at the weapp ones.)
+  reloadConsent();
 });

@@ -37,11 +37,29 @@ export function setRouterParams(params: Record<string, string>): void {
 
 const resolved = (value: unknown = {}) => jest.fn(() => Promise.resolve(value));
 
+/** What Taro's storage holds (the consent record lives here); cleared between tests. */
+export const storage = new Map<string, unknown>();
+
+/** A callback-style WeChat API (chooseMedia, getPrivacySetting…): answers through success/fail. */
+type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void };
+function callback(answer: { ok: unknown } | { fail: unknown } = { ok: {} }) {
+  const fn = jest.fn((options: Callbacks & Record<string, unknown>) => {
+    const result = fn.answer;
+    setTimeout(() => {
+      if ('ok' in result) options.success?.(result.ok);
+      else options.fail?.(result.fail);
+    }, 0);
+  }) as jest.Mock & { answer: { ok: unknown } | { fail: unknown } };
+  fn.answer = answer;
+  return fn;
+}
+
 function createTaro() {
   return {
     useLaunch: hook('onLaunch'),
     useLoad: hook('onLoad'),
     useDidShow: hook('componentDidShow'),
+    useDidHide: hook('componentDidHide'),
     useReachBottom: hook('onReachBottom'),
     usePullDownRefresh: hook('onPullDownRefresh'),
     useShareAppMessage: hook('onShareAppMessage'),
@@ -62,6 +80,24 @@ function createTaro() {
     authorize: resolved(),
     openSetting: resolved({ authSetting: {} }),
     getLocation: resolved(),
+    getStorageSync: jest.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
+    setStorageSync: jest.fn((key: string, value: unknown) => {
+      storage.set(key, JSON.parse(JSON.stringify(value)));
+    }),
+    removeStorageSync: jest.fn((key: string) => storage.delete(key)),
+    chooseMedia: callback({ fail: { errMsg: 'chooseMedia:fail cancel' } }),
+    saveImageToPhotosAlbum: callback({ ok: { errMsg: 'saveImageToPhotosAlbum:ok' } }),
+    getPrivacySetting: callback({ ok: { needAuthorization: false, privacyContractName: '' } }),
+    openPrivacyContract: callback({ ok: {} }),
+    onNeedPrivacyAuthorization: jest.fn(),
+    getDeviceInfo: jest.fn(() => ({
+      brand: 'Apple',
+      model: 'iPhone 14',
+      system: 'iOS 17.1',
+      platform: 'ios',
+    })),
+    getWindowInfo: jest.fn(() => ({ screenWidth: 390, screenHeight: 844, pixelRatio: 3 })),
+    getAppBaseInfo: jest.fn(() => ({ version: '8.0.40', SDKVersion: '3.3.0' })),
     cloud: { init: jest.fn(), callFunction: resolved() },
   };
 }
@@ -75,4 +111,5 @@ export function resetTaro(): void {
   Object.assign(taro, createTaro());
   lifecycle.clear();
   routerParams = {};
+  storage.clear();
 }

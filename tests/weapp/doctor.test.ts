@@ -75,3 +75,8 @@ test('图文咨询 says honestly that it is coming', async () => {
     expect.objectContaining({ title: '图文咨询即将上线', icon: 'none' }),
   );
 });
+
+test('opened first from a shared link, the consent sheet shows over the card (POL)', async () => {
+  await page.waitForText('个人信息保护提示', '生效日期：2022年1月22日', '李淑芬');
+  expect(callFunction.mock.calls.map(([o]) => o.name)).toEqual(['catalog']);
+});

@@ -117,3 +117,34 @@ export async function loadPage(
   };
   return { instance, text, waitForText, tap };
 }
+
+/** The consent record key and format the app keeps in storage (src/privacy/record.ts). */
+export const CONSENT_KEY = 'zhuyi.privacy.consent';
+
+/**
+ * wx storage backed by a Map, optionally holding a consent decision for `policyVersion`
+ * (POL): a returning user who agreed or declined, or none at all (first launch).
+ */
+export function wxStorage(
+  consent: { decision: 'agreed' | 'declined'; policyVersion: string } | null,
+): { store: Map<string, unknown>; apis: Record<string, jest.Mock> } {
+  const store = new Map<string, unknown>();
+  if (consent) {
+    store.set(CONSENT_KEY, {
+      ...consent,
+      at: '2024-05-01T08:00:00.000Z',
+      items: { device: false, analytics: false, thirdParty: { trtc: false } },
+      synced: true,
+    });
+  }
+  return {
+    store,
+    apis: {
+      getStorageSync: jest.fn((key: string) => (store.has(key) ? store.get(key) : '')),
+      setStorageSync: jest.fn((key: string, value: unknown) => {
+        store.set(key, JSON.parse(JSON.stringify(value)));
+      }),
+      removeStorageSync: jest.fn((key: string) => store.delete(key)),
+    },
+  };
+}

@@ -2,7 +2,8 @@
  * The built home page in WeChat's renderer, first visit (LOC): location is asked for
  * once, the fix goes to catalog.nearby, and results show nearest first with distance.
  */
-import { loadPage, wxAsync, type PageHandle } from './harness';
+import { POLICY_VERSION } from '../../contract/privacy/policy';
+import { loadPage, wxAsync, wxStorage, type PageHandle } from './harness';
 
 const hospital = (id: string, name: string) => ({
   id,
@@ -53,6 +54,8 @@ let page: PageHandle;
 
 beforeAll(async () => {
   page = await loadPage('pages/home/index', {
+    // A returning user who agreed to this version of the policy (POL).
+    ...wxStorage({ decision: 'agreed', policyVersion: POLICY_VERSION }).apis,
     cloud: { init: jest.fn(), callFunction },
     getSetting,
     authorize,

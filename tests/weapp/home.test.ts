@@ -2,7 +2,8 @@
  * The built home page in WeChat's renderer, location previously denied (LOC): it must not
  * prompt again, must ask the catalog cloud function for recommendations, and show them.
  */
-import { loadPage, wxAsync, type PageHandle } from './harness';
+import { POLICY_VERSION } from '../../contract/privacy/policy';
+import { loadPage, wxAsync, wxStorage, type PageHandle } from './harness';
 
 const hospital = (id: string, name: string) => ({
   id,
@@ -40,6 +41,22 @@ function answer(action: string, data: Record<string, unknown>): unknown {
         }
       : { ok: true, data: { items: [{ kind: 'doctor', doctor }] } };
   }
+  if (action === 'nearby') {
+    return data.kind === 'hospital'
+      ? {
+          ok: true,
+          data: {
+            items: [
+              {
+                kind: 'hospital',
+                distanceMeters: 420,
+                hospital: hospital('n1', '开启后的附近医院'),
+              },
+            ],
+          },
+        }
+      : { ok: true, data: { items: [] } };
+  }
   if (action === 'listHospitals') {
     const page = Number(data.page);
     return {
@@ -63,20 +80,33 @@ const callFunction = jest.fn(
   }),
 );
 const cloudInit = jest.fn();
+// The user said no before; they may turn it on in WeChat's settings page (openSetting).
+let locationAllowed = false;
 const getSetting = wxAsync(() => ({
-  ok: { authSetting: { 'scope.userLocation': false }, errMsg: 'getSetting:ok' },
+  ok: { authSetting: { 'scope.userLocation': locationAllowed }, errMsg: 'getSetting:ok' },
 }));
 const authorize = wxAsync(() => ({ fail: { errMsg: 'authorize:fail auth deny' } }));
-const getLocation = wxAsync(() => ({ fail: { errMsg: 'getLocation:fail auth deny' } }));
+const getLocation = wxAsync(() =>
+  locationAllowed
+    ? { ok: { latitude: 31.2, longitude: 121.45, errMsg: 'getLocation:ok' } }
+    : { fail: { errMsg: 'getLocation:fail auth deny' } },
+);
+const openSetting = wxAsync(() => {
+  locationAllowed = true;
+  return { ok: { authSetting: { 'scope.userLocation': true }, errMsg: 'openSetting:ok' } };
+});
 
 let page: PageHandle;
 
 beforeAll(async () => {
   page = await loadPage('pages/home/index', {
+    // A returning user who agreed to this version of the policy (POL).
+    ...wxStorage({ decision: 'agreed', policyVersion: POLICY_VERSION }).apis,
     cloud: { init: cloudInit, callFunction },
     getSetting,
     authorize,
     getLocation,
+    openSetting,
   });
 });
 
@@ -110,4 +140,14 @@ test('reaching the bottom loads the next page of 全部医院', async () => {
   page.instance.onReachBottom();
   await page.waitForText('名录第2页医院', '没有更多了');
   expect(page.text()).toContain('名录第1页医院');
+});
+
+test('去开启 opens WeChat settings (openSetting); turned on there, nearby results replace them', async () => {
+  expect(openSetting).not.toHaveBeenCalled();
+  page.tap('.home__notice .btn');
+  await page.waitForText('开启后的附近医院', '420m', '附近医院');
+  expect(openSetting).toHaveBeenCalledTimes(1);
+  expect(page.text()).not.toContain('为您展示默认推荐');
+  // Still never the authorize prompt: the switch was the user's, in settings.
+  expect(authorize).not.toHaveBeenCalled();
 });

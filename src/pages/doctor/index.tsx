@@ -1,9 +1,11 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
-import { useCallback } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import type { Doctor } from '../../../contract/catalog';
 import { EmptyState, ErrorState, ListSkeleton } from '../../components/list-states';
+import { PrivacyHost } from '../../components/privacy-host';
 import { useAsync } from '../../hooks/use-async';
+import { usePageView } from '../../privacy/analytics';
 import { getDoctor } from '../../services/catalog';
 import { formatCount, formatPrice, formatRating, initialOf } from '../../utils/format';
 import { go, routes } from '../../utils/routes';
@@ -87,11 +89,19 @@ export default function DoctorPage() {
 
   useShareAppMessage(() => shareMessage(doctor.data, id));
   useShareTimeline(() => shareTimeline(doctor.data, id));
+  usePageView('doctor');
 
-  if (!id) return <EmptyState text="未找到该医生" />;
+  // A shared card may be the first page the app opens: the consent sheet shows here too.
+  const page = (content: ReactNode) => (
+    <>
+      {content}
+      <PrivacyHost />
+    </>
+  );
+  if (!id) return page(<EmptyState text="未找到该医生" />);
   if (doctor.status === 'error') {
-    return <ErrorState error={doctor.error} onRetry={() => void doctor.reload()} />;
+    return page(<ErrorState error={doctor.error} onRetry={() => void doctor.reload()} />);
   }
-  if (doctor.status !== 'ready') return <ListSkeleton rows={2} />;
-  return <DoctorProfile doctor={doctor.data} />;
+  if (doctor.status !== 'ready') return page(<ListSkeleton rows={2} />);
+  return page(<DoctorProfile doctor={doctor.data} />);
 }

@@ -18,7 +18,8 @@ export interface DoctorEntry {
 
 /** The top of the home page: nearby when we have a fix, the default recommendations otherwise (LOC). */
 export interface HomeFeed {
-  location: LocationResult;
+  /** null: location was not asked for, because the user has not agreed to the policy (POL). */
+  location: LocationResult | null;
   mode: 'nearby' | 'recommend';
   hospitals: HospitalEntry[];
   doctors: DoctorEntry[];
@@ -54,9 +55,13 @@ async function loadRecommend() {
   };
 }
 
-export async function loadFeed(): Promise<HomeFeed> {
-  const location = await locate(LOCATION_PURPOSE);
-  if (location.status === 'granted') {
+/**
+ * Location is personal data (LOC): asked for only once the user agreed to the policy; in
+ * browse-only mode the feed is the default recommendations, with nothing sent about them.
+ */
+export async function loadFeed(mayLocate: boolean): Promise<HomeFeed> {
+  const location = mayLocate ? await locate(LOCATION_PURPOSE) : null;
+  if (location?.status === 'granted') {
     const near = await loadNearby(location.lat, location.lng);
     // Outside the covered area nothing is near: recommendations beat an empty page.
     if (near.hospitals.length + near.doctors.length > 0) {
@@ -69,6 +74,7 @@ export async function loadFeed(): Promise<HomeFeed> {
 /** The line explaining why the user sees recommendations rather than nearby results. */
 export function feedNotice(feed: HomeFeed): string | null {
   if (feed.mode === 'nearby') return null;
+  if (!feed.location) return '未同意隐私政策，为您展示默认推荐';
   switch (feed.location.status) {
     case 'granted':
       return '您附近暂无收录的医院和医生，为您展示默认推荐';

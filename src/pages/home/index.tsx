@@ -1,21 +1,50 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useCallback } from 'react';
 import type { HospitalSummary } from '../../../contract/catalog';
 import { DoctorCard } from '../../components/doctor-card';
 import { HospitalCard } from '../../components/hospital-card';
 import { ErrorState, ListSkeleton } from '../../components/list-states';
 import { PagedListView } from '../../components/paged-list';
+import { PrivacyHost } from '../../components/privacy-host';
 import { SearchBar } from '../../components/search-bar';
 import { useAsync } from '../../hooks/use-async';
 import { usePagedList, type FetchPage } from '../../hooks/use-paged-list';
 import { openSettings } from '../../platform/permissions';
+import { usePageView } from '../../privacy/analytics';
+import { useConsent } from '../../privacy/use-consent';
 import { listHospitals } from '../../services/catalog';
+import { go, routes } from '../../utils/routes';
 import { feedNotice, loadFeed, type HomeFeed } from './feed';
 import './index.css';
 
 const PAGE_SIZE = 20;
 const fetchAllHospitals: FetchPage<HospitalSummary> = (page) =>
   listHospitals({ page, pageSize: PAGE_SIZE });
+
+function NoticeAction({
+  feed,
+  onEnableLocation,
+}: {
+  feed: HomeFeed;
+  onEnableLocation: () => void;
+}) {
+  if (!feed.location) {
+    return (
+      <Button className="btn btn--small" onClick={() => go(routes.privacyPolicy)}>
+        查看隐私政策
+      </Button>
+    );
+  }
+  if (feed.location.status === 'denied') {
+    return (
+      <Button className="btn btn--small" onClick={onEnableLocation}>
+        去开启
+      </Button>
+    );
+  }
+  return null;
+}
 
 function Feed({ feed, onEnableLocation }: { feed: HomeFeed; onEnableLocation: () => void }) {
   const notice = feedNotice(feed);
@@ -25,11 +54,7 @@ function Feed({ feed, onEnableLocation }: { feed: HomeFeed; onEnableLocation: ()
       {notice ? (
         <View className="home__notice">
           <Text className="home__notice-text">{notice}</Text>
-          {feed.location.status === 'denied' ? (
-            <Button className="btn btn--small" onClick={onEnableLocation}>
-              去开启
-            </Button>
-          ) : null}
+          <NoticeAction feed={feed} onEnableLocation={onEnableLocation} />
         </View>
       ) : null}
       <View className="section">
@@ -53,8 +78,12 @@ function Feed({ feed, onEnableLocation }: { feed: HomeFeed; onEnableLocation: ()
 }
 
 export default function HomePage() {
-  const feed = useAsync(loadFeed);
+  const { status } = useConsent();
+  // Undecided: wait under the consent sheet rather than load a feed that is replaced at once.
+  const load = useCallback(() => loadFeed(status === 'agreed'), [status]);
+  const feed = useAsync(status === 'undecided' ? null : load);
   const all = usePagedList(fetchAllHospitals);
+  usePageView('home');
 
   usePullDownRefresh(async () => {
     await Promise.all([feed.reload(), all.reload()]);
@@ -69,7 +98,7 @@ export default function HomePage() {
   return (
     <View className="page home">
       <SearchBar />
-      {feed.status === 'loading' ? (
+      {feed.status === 'loading' || feed.status === 'idle' ? (
         <View className="section">
           <ListSkeleton rows={3} />
         </View>
@@ -89,6 +118,7 @@ export default function HomePage() {
           emptyText="暂无医院"
         />
       </View>
+      <PrivacyHost />
     </View>
   );
 }

@@ -1,14 +1,16 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { DoctorSummary } from '../../../contract/catalog';
 import type { OutputOf } from '../../../contract';
 import { DoctorCard } from '../../components/doctor-card';
 import { EmptyState, ErrorState, ListSkeleton } from '../../components/list-states';
 import { PagedListView } from '../../components/paged-list';
+import { PrivacyHost } from '../../components/privacy-host';
 import { useAsync } from '../../hooks/use-async';
 import { usePagedList, type FetchPage } from '../../hooks/use-paged-list';
 import { openMap } from '../../platform/map';
+import { usePageView } from '../../privacy/analytics';
 import { getHospital, listDoctors } from '../../services/catalog';
 import './index.css';
 
@@ -96,13 +98,22 @@ export default function HospitalPage() {
     if (name) void Taro.setNavigationBarTitle({ title: name });
   }, [name]);
 
-  if (!id) return <EmptyState text="未找到该医院" />;
-  if (hospital.status === 'error') {
-    return <ErrorState error={hospital.error} onRetry={() => void hospital.reload()} />;
-  }
-  if (hospital.status !== 'ready') return <ListSkeleton rows={3} />;
+  usePageView('hospital');
 
-  return (
+  // A shared link may open the app here: the consent sheet shows on this page too.
+  const page = (content: ReactNode) => (
+    <>
+      {content}
+      <PrivacyHost />
+    </>
+  );
+  if (!id) return page(<EmptyState text="未找到该医院" />);
+  if (hospital.status === 'error') {
+    return page(<ErrorState error={hospital.error} onRetry={() => void hospital.reload()} />);
+  }
+  if (hospital.status !== 'ready') return page(<ListSkeleton rows={3} />);
+
+  return page(
     <View className="page hospital">
       <Header hospital={hospital.data} />
       <View className="section">
@@ -121,6 +132,6 @@ export default function HospitalPage() {
       {hospital.data.source ? (
         <Text className="hospital__source">数据来源：{hospital.data.source}</Text>
       ) : null}
-    </View>
+    </View>,
   );
 }

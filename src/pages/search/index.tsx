@@ -5,7 +5,9 @@ import type { SearchHit, SearchKind } from '../../../contract/catalog';
 import { DoctorCard } from '../../components/doctor-card';
 import { HospitalCard } from '../../components/hospital-card';
 import { PagedListView } from '../../components/paged-list';
+import { PrivacyHost } from '../../components/privacy-host';
 import { usePagedList, type FetchPage } from '../../hooks/use-paged-list';
+import { track, usePageView } from '../../privacy/analytics';
 import { search } from '../../services/catalog';
 import './index.css';
 
@@ -47,6 +49,12 @@ export default function SearchPage() {
   );
   const list = usePagedList(fetchPage);
   useReachBottom(() => list.loadMore());
+  usePageView('search');
+
+  // SDK: that a search happened and in which tab — never what was searched for.
+  useEffect(() => {
+    if (query) track('search_submit', { kind });
+  }, [query, kind]);
 
   return (
     <View className="page search">
@@ -86,6 +94,7 @@ export default function SearchPage() {
           <Text className="search__hint">输入医院名称、科室或医生姓名</Text>
         )}
       </View>
+      <PrivacyHost />
     </View>
   );
 }

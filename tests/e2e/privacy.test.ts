@@ -1,0 +1,233 @@
+/**
+ * The privacy promises in a real browser (POL, LOC, SCOPE, SDK) against `npm start`: the
+ * policy at first launch with its dates, browse-only mode that sends nothing personal,
+ * consent recorded on the server, the policy three taps from 我的, and location refused →
+ * recommendations with the reason.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { POLICY_VERSION } from '../../contract/privacy/policy';
+import { startApp, type RunningApp } from './support/app';
+import { launchBrowser, PHONE } from './support/browser';
+import { answerConsentSheet, presetConsent } from './support/consent';
+
+jest.setTimeout(180_000);
+
+const SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+const RUIJIN = { latitude: 31.2149, longitude: 121.4609 };
+
+let app: RunningApp;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  app = await startApp();
+  ({ browser, close: closeBrowser } = await launchBrowser());
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await closeBrowser?.();
+  const code = await app?.stop();
+  expect(code).toBe(0);
+});
+
+async function newContext(options: Parameters<Browser['newContext']>[0] = {}) {
+  const context = await browser.newContext({ ...PHONE, ...options });
+  contexts.push(context);
+  return context;
+}
+
+/** Every request the page makes to our API, as "/api/<fn> <action>". */
+function apiLog(page: Page): string[] {
+  const log: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!url.pathname.startsWith('/api/')) return;
+    let action = '';
+    try {
+      action = (JSON.parse(request.postData() ?? '{}') as { action?: string }).action ?? '';
+    } catch {
+      // Not JSON: logged by path alone.
+    }
+    log.push(`${url.pathname} ${action}`.trim());
+  });
+  return log;
+}
+
+/** Counts calls to navigator.geolocation from inside the page. */
+async function countGeolocation(context: BrowserContext) {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __geo: number };
+    w.__geo = 0;
+    const geo = navigator.geolocation;
+    const original = geo.getCurrentPosition.bind(geo);
+    geo.getCurrentPosition = (...args: Parameters<Geolocation['getCurrentPosition']>) => {
+      w.__geo += 1;
+      return original(...args);
+    };
+  });
+}
+const geolocationCalls = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __geo: number }).__geo);
+
+async function listConsents(page: Page) {
+  // page.request shares the browser context's cookies: the same anonymous identity.
+  const res = await page.request.post(`${app.url}/api/privacy`, {
+    data: { action: 'listConsents', data: {} },
+  });
+  const body = (await res.json()) as {
+    ok: boolean;
+    data: {
+      current: { policyVersion: string; policy: boolean; analytics: boolean } | null;
+      records: Array<{ change: string }>;
+    };
+  };
+  expect(body.ok).toBe(true);
+  return body.data;
+}
+
+/** Taps one switch of 隐私设置 and waits for the server to have heard of it. */
+async function toggle(page: Page, label: string) {
+  const reported = page.waitForResponse((r) => r.url().endsWith('/api/privacy'));
+  await page.locator('.consent-switch').filter({ hasText: label }).locator('input').click();
+  await reported;
+}
+
+test('first launch shows the whole policy with its dates and 同意 / 不同意 (POL)', async () => {
+  const page = await (await newContext()).newPage();
+  const log = apiLog(page);
+  await page.goto(app.url);
+  const sheet = page.locator('.consent-sheet');
+  await sheet.waitFor();
+  await sheet.getByText('生效日期：2022年1月22日').waitFor();
+  // The whole text is there (most of it below the fold of the sheet's scroll area).
+  const text = await sheet.textContent();
+  for (const needle of [
+    '上海助医用户隐私政策协议',
+    '更新日期：2022年1月22日',
+    '生效日期：2022年1月22日',
+    '地理位置（位置信息）',
+    '第三方SDK',
+    '操作步骤：我的-设置-账号设置-注销账号',
+  ]) {
+    expect(text).toContain(needle);
+  }
+  await sheet.locator('.consent-sheet__agree').waitFor();
+  await sheet.locator('.consent-sheet__decline').waitFor();
+  expect(await page.getByText('我知道了').count()).toBe(0);
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: join(SHOTS, 'consent-sheet.png') });
+  expect(log.filter((l) => !l.startsWith('/api/catalog'))).toEqual([]);
+});
+
+test('不同意 → browse-only: search and cards work, no location, nothing to privacy or telemetry', async () => {
+  // Location is even allowed in the browser: the app must still not use it.
+  const context = await newContext({ geolocation: RUIJIN, permissions: ['geolocation'] });
+  await countGeolocation(context);
+  const page = await context.newPage();
+  const log = apiLog(page);
+  await page.goto(app.url);
+  await answerConsentSheet(page, '不同意');
+
+  await page.getByText('未同意隐私政策，为您展示默认推荐').waitFor();
+  await page.getByText('推荐医院').waitFor();
+  await page.locator('.search-bar').click();
+  await page.locator('input').first().fill('瑞金');
+  // Earlier pages stay in the DOM, hidden: look inside the page on top.
+  const hit = page.locator('.search .hospital-card').filter({ hasText: '瑞金医院' }).first();
+  await hit.waitFor();
+  await hit.click();
+  await page.locator('.hospital .doctor-card').first().waitFor();
+  await page.locator('.hospital .doctor-card').first().click();
+  await page.locator('.doctor-stats').waitFor();
+  await page.waitForTimeout(6000); // longer than any statistics batch
+
+  expect(await geolocationCalls(page)).toBe(0);
+  expect(log.some((l) => l.startsWith('/api/catalog search'))).toBe(true);
+  expect(log.filter((l) => /^\/api\/(privacy|telemetry)/.test(l))).toEqual([]);
+  expect(log.filter((l) => l.includes('nearby'))).toEqual([]);
+});
+
+test('同意 → the consent is recorded on the server; 隐私设置 shows it and can change it (POL, SDK)', async () => {
+  const page = await (await newContext()).newPage();
+  const log = apiLog(page);
+  await page.goto(app.url);
+  const recordedOnServer = page.waitForResponse((r) => r.url().endsWith('/api/privacy'));
+  await answerConsentSheet(page, '同意');
+  await recordedOnServer;
+
+  const recorded = await listConsents(page);
+  expect(recorded.current).toMatchObject({
+    policyVersion: POLICY_VERSION,
+    policy: true,
+    analytics: false,
+  });
+  expect(recorded.records.map((r) => r.change)).toEqual(['agree']);
+
+  await page.goto(`${app.url}/pages/privacy-settings/index`);
+  await page.getByText('已同意隐私政策').waitFor();
+  await toggle(page, '统计分析');
+  expect((await listConsents(page)).current).toMatchObject({ analytics: true });
+
+  // With the consent on, statistics reach our own server (SDK's local adapter).
+  await page.goto(`${app.url}/pages/mine/index`);
+  await page.waitForRequest((r) => r.url().endsWith('/api/telemetry'), { timeout: 15_000 });
+
+  // Off again: one tap, recorded as a withdrawal.
+  await page.goto(`${app.url}/pages/privacy-settings/index`);
+  await toggle(page, '统计分析');
+  const after = await listConsents(page);
+  expect(after.current).toMatchObject({ policy: true, analytics: false });
+  expect(after.records[0].change).toBe('withdraw');
+  expect(log.filter((l) => l.startsWith('/api/privacy')).length).toBeGreaterThanOrEqual(3);
+});
+
+test('the policy is reached from 我的 in at most 4 taps (POL)', async () => {
+  const context = await newContext();
+  await presetConsent(context);
+  const page = await context.newPage();
+  await page.goto(app.url);
+  await page.getByText('全部医院').waitFor();
+
+  let taps = 0;
+  await page.locator('.weui-tabbar__item').filter({ hasText: '我的' }).click();
+  taps += 1;
+  await page.locator('.menu__item').filter({ hasText: '设置' }).click();
+  taps += 1;
+  await page.locator('.menu__item').filter({ hasText: '隐私政策' }).click();
+  taps += 1;
+
+  await page.getByText('生效日期：2022年1月22日').waitFor();
+  await page.getByText('信息的收集', { exact: true }).waitFor();
+  expect(page.url()).toContain('/pages/privacy-policy/index');
+  expect(taps).toBeLessThanOrEqual(4);
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: join(SHOTS, 'privacy-policy.png') });
+});
+
+test('location refused in the browser → recommendations with the reason (LOC)', async () => {
+  const context = await newContext();
+  await presetConsent(context);
+  await context.addInitScript(() => {
+    // The user blocked this site's location: a remembered "no".
+    const query = navigator.permissions.query.bind(navigator.permissions);
+    navigator.permissions.query = (d: PermissionDescriptor) =>
+      d.name === 'geolocation'
+        ? Promise.resolve({ state: 'denied' } as PermissionStatus)
+        : query(d);
+  });
+  await countGeolocation(context);
+  const page = await context.newPage();
+  const log = apiLog(page);
+  await page.goto(app.url);
+  await page.getByText('未开启定位，为您展示默认推荐').waitFor();
+  await page.getByText('推荐医生').waitFor();
+  expect(await page.locator('.hospital-card').count()).toBeGreaterThan(0);
+  // A remembered "no" is not asked again.
+  expect(await geolocationCalls(page)).toBe(0);
+  expect(log.filter((l) => l.includes('nearby'))).toEqual([]);
+});

@@ -1,0 +1,46 @@
+/**
+ * The consent decision as a returning user left it on the device (POL): written to the
+ * fake Taro storage in the app's own record format, then re-read by the consent store.
+ */
+import type { ConsentState } from '../../contract/privacy/consent';
+import { POLICY_VERSION } from '../../contract/privacy/policy';
+import { reloadConsent } from '../../src/privacy/consent';
+import { noItems, STORAGE_KEY, type ConsentItems } from '../../src/privacy/record';
+import { storage } from './taro-fake';
+
+interface Options {
+  items?: Partial<ConsentItems>;
+  version?: string;
+  synced?: boolean;
+}
+
+export function givenConsent(decision: 'agreed' | 'declined' | 'none', options: Options = {}) {
+  if (decision === 'none') storage.delete(STORAGE_KEY);
+  else {
+    storage.set(STORAGE_KEY, {
+      policyVersion: options.version ?? POLICY_VERSION,
+      decision,
+      at: '2024-05-01T08:00:00.000Z',
+      items: { ...noItems(), ...options.items },
+      synced: options.synced ?? true,
+    });
+  }
+  reloadConsent();
+}
+
+export function storedConsent(): Record<string, unknown> | undefined {
+  return storage.get(STORAGE_KEY) as Record<string, unknown> | undefined;
+}
+
+/** What the server's privacy actions answer with. */
+export function serverState(over: Partial<ConsentState> = {}): ConsentState {
+  return {
+    policyVersion: POLICY_VERSION,
+    policy: true,
+    device: false,
+    analytics: false,
+    thirdParty: { trtc: false },
+    at: '2024-05-01T08:00:00.000Z',
+    ...over,
+  };
+}

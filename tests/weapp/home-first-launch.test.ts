@@ -1,0 +1,95 @@
+/**
+ * The built home page at first launch (POL, LOC): no stored decision, so the consent sheet
+ * shows the policy and nothing personal is touched — no location API, no privacy or
+ * telemetry call. 不同意 → browse-only: recommendations with the reason, still no location.
+ */
+import { POLICY_VERSION } from '../../contract/privacy/policy';
+import { CONSENT_KEY, loadPage, wxAsync, wxStorage, type PageHandle } from './harness';
+
+const hospital = {
+  id: 'h1',
+  name: '推荐的瑞金医院',
+  shortName: null,
+  grade: '三级甲等',
+  district: '黄浦区',
+  address: '瑞金二路197号',
+  phone: null,
+  location: { lat: 31.21, lng: 121.47, datum: 'WGS-84' },
+  departments: [],
+  doctorCount: 0,
+};
+
+function answer(action: string, data: Record<string, unknown>): unknown {
+  if (action === 'recommend') {
+    return data.kind === 'hospital'
+      ? { ok: true, data: { items: [{ kind: 'hospital', hospital }] } }
+      : { ok: true, data: { items: [] } };
+  }
+  if (action === 'listHospitals') {
+    return { ok: true, data: { items: [], page: 1, pageSize: 20, total: 0, hasMore: false } };
+  }
+  return { ok: false, error: { code: 'NOT_FOUND', message: `unexpected ${action}` } };
+}
+
+const callFunction = jest.fn(
+  async (options: { name: string; data: { action: string; data: Record<string, unknown> } }) => ({
+    errMsg: 'cloud.callFunction:ok',
+    result: answer(options.data.action, options.data.data),
+  }),
+);
+const getSetting = wxAsync(() => ({ ok: { authSetting: {}, errMsg: 'getSetting:ok' } }));
+const authorize = wxAsync(() => ({ ok: { errMsg: 'authorize:ok' } }));
+const getLocation = wxAsync(() => ({ ok: { latitude: 31.2, longitude: 121.4 } }));
+const getPrivacySetting = wxAsync(() => ({ ok: { needAuthorization: true } }));
+const onNeedPrivacyAuthorization = jest.fn();
+const storage = wxStorage(null);
+
+let page: PageHandle;
+
+beforeAll(async () => {
+  page = await loadPage('pages/home/index', {
+    ...storage.apis,
+    cloud: { init: jest.fn(), callFunction },
+    getSetting,
+    authorize,
+    getLocation,
+    getPrivacySetting,
+    onNeedPrivacyAuthorization,
+  });
+});
+
+test('the consent sheet shows the policy with its dates and two real choices', async () => {
+  await page.waitForText(
+    '上海助医用户隐私政策协议',
+    '更新日期：2022年1月22日',
+    '生效日期：2022年1月22日',
+    '地理位置（位置信息）',
+    '不同意',
+  );
+  expect(page.text()).not.toContain('我知道了');
+});
+
+test('while it waits: no location API, no privacy or telemetry function', async () => {
+  await new Promise((r) => setTimeout(r, 200));
+  expect(getSetting).not.toHaveBeenCalled();
+  expect(authorize).not.toHaveBeenCalled();
+  expect(getLocation).not.toHaveBeenCalled();
+  expect(callFunction.mock.calls.map(([o]) => o.name)).not.toContain('privacy');
+  expect(callFunction.mock.calls.map(([o]) => o.name)).not.toContain('telemetry');
+  // WeChat's prompt is routed to our popup from launch; its setting is not read before a decision.
+  expect(onNeedPrivacyAuthorization).toHaveBeenCalledTimes(1);
+  expect(getPrivacySetting).not.toHaveBeenCalled();
+});
+
+test('不同意: browse-only recommendations with the reason, still no location, nothing sent', async () => {
+  page.tap('.consent-sheet__decline');
+  await page.waitForText('推荐的瑞金医院', '未同意隐私政策，为您展示默认推荐', '查看隐私政策');
+  expect(page.text()).not.toContain('生效日期');
+  expect(storage.store.get(CONSENT_KEY)).toMatchObject({
+    policyVersion: POLICY_VERSION,
+    decision: 'declined',
+  });
+  expect(getSetting).not.toHaveBeenCalled();
+  expect(getLocation).not.toHaveBeenCalled();
+  expect(new Set(callFunction.mock.calls.map(([o]) => o.name))).toEqual(new Set(['catalog']));
+});
