@@ -7,7 +7,7 @@ const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_.]*$/;
 
 export function assertCollectionName(name: string): void {
-  // `__` is reserved for the adapter's own tables (`x__fts`, `x__geo`).
+  // `__` is reserved for the adapter's own tables (`x__fts`, `x__grams`, `x__geo`).
   if (!COLLECTION_NAME.test(name) || name.includes('__')) {
     throw new Error(`invalid collection name: ${JSON.stringify(name)}`);
   }
@@ -24,6 +24,9 @@ export const q = (name: string): string => `"${name}"`;
 
 export const ftsTable = (collection: string): string => q(`${collection}__fts`);
 export const geoTable = (collection: string): string => q(`${collection}__geo`);
+export const gramTable = (collection: string): string => q(`${collection}__grams`);
+/** The index `search` walks in tie-break order (CollectionSpec.searchTieBreak, then `_id`). */
+export const searchOrderIndex = (collection: string): string => q(`${collection}__search_order`);
 
 /** The generated column that mirrors an indexed field (`_id` is a real column). */
 export const indexColumn = (field: string): string =>

@@ -10,10 +10,12 @@ import {
   type SearchResult,
   type StoredDoc,
 } from '../../ports/document-store';
-import { nearestInRings, type Box, type GeoCandidate } from './geo';
-import { geoTable, q } from './names';
+import { q } from './names';
+import { nearestRows } from './near';
 import type { Registry } from './registry';
-import { buildSearch } from './search';
+import { searchByGrams } from './gram-search';
+import { MAX_GRAM } from './grams';
+import { searchByTrigrams } from './trigram-search';
 import { compileFilter, compilePage, compileSort } from './sql-filter';
 import { compilePatch } from './sql-patch';
 import { toDoc, type DocRow, type Statements } from './statements';
@@ -156,33 +158,10 @@ export class SqliteOps {
     this.registry.checkFilter(collection, query.filter);
     if (limit === 0) return [];
 
-    const where = compileFilter(query.filter, 't');
-    // CROSS JOIN fixes the order: the R*Tree box drives, the filter checks each candidate.
-    // (Left to itself the planner may scan a filter index instead, ~100× slower.)
-    const join = query.filter ? `CROSS JOIN ${q(collection)} AS t ON t.rid = g.id` : '';
-    const boxSql = `SELECT g.id AS rid, g.lat AS lat, g.lng AS lng FROM ${geoTable(collection)} AS g ${join}
-      WHERE g.maxLat >= ? AND g.minLat <= ? AND g.maxLng >= ? AND g.minLng <= ?${query.filter ? ` AND ${where.sql}` : ''}`;
-    const fetch = (boxes: Box[]): GeoCandidate[] =>
-      boxes.flatMap((b) =>
-        this.sql.all<GeoCandidate>(boxSql, [
-          b.minLat,
-          b.maxLat,
-          b.minLng,
-          b.maxLng,
-          ...(query.filter ? where.params : []),
-        ]),
-      );
-    const hits = nearestInRings({ lat, lng }, max, limit, fetch);
-
-    const rows = this.sql.all<DocRow & { rid: number }>(
-      `SELECT rid, _id, doc FROM ${q(collection)} WHERE rid IN (SELECT value FROM json_each(?))`,
-      [JSON.stringify(hits.map((h) => h.rid))],
-    );
-    const byRid = new Map(rows.map((row) => [row.rid, row]));
-    return hits.flatMap((h) => {
-      const row = byRid.get(h.rid);
-      return row ? [{ doc: toDoc<T>(row), distanceMeters: h.distanceMeters }] : [];
-    });
+    return nearestRows(this.sql, spec, query).map(({ row, distanceMeters }) => ({
+      doc: toDoc<T>(row),
+      distanceMeters,
+    }));
   }
 
   search<T extends StoredDoc>(collection: string, query: SearchQuery): SearchResult<T> {
@@ -195,10 +174,10 @@ export class SqliteOps {
     checkCount('skip', query.skip);
     // Every text contains the empty string; a search for nothing finds nothing instead.
     if (query.q.length === 0) return { items: [], total: 0 };
-    const { count, page } = buildSearch(spec, query);
-    const total = this.sql.one<{ n: number }>(count.sql, count.params)?.n ?? 0;
-    const items =
-      total === 0 ? [] : this.sql.all<DocRow>(page.sql, page.params).map((row) => toDoc<T>(row));
-    return { items, total };
+    const found =
+      [...query.q].length <= MAX_GRAM
+        ? searchByGrams(this.sql, spec, query)
+        : searchByTrigrams(this.sql, spec, query);
+    return { items: found.rows.map((row) => toDoc<T>(row)), total: found.total };
   }
 }

@@ -1,6 +1,16 @@
 import type Database from 'better-sqlite3';
 import type { CollectionSpec } from '../../ports/document-store';
-import { ftsTable, geoTable, indexColumn, pathLiteral, q } from './names';
+import { GRAMS_FTS_OPTIONS, GRAMS_FUNCTION, registerGramFunction } from './grams';
+import {
+  ftsTable,
+  geoTable,
+  gramTable,
+  indexColumn,
+  pathLiteral,
+  q,
+  searchOrderIndex,
+} from './names';
+import { compileSort } from './sql-filter';
 
 /**
  * Tables for one collection: `rid INTEGER PRIMARY KEY` gives the FTS and R*Tree rows a key
@@ -10,9 +20,17 @@ import { ftsTable, geoTable, indexColumn, pathLiteral, q } from './names';
 
 const META = q('__store_meta');
 
-/** Shape of the derived tables; when it changes they are rebuilt from the documents. */
+/**
+ * Shape of the derived tables; when it changes they are rebuilt from the documents.
+ * `grams` versions the word lists of grams.ts: bump it when their format changes.
+ */
 const derivedShape = (spec: CollectionSpec): string =>
-  JSON.stringify({ text: spec.text ?? [], geo: spec.geo ?? null });
+  JSON.stringify({
+    text: spec.text ?? [],
+    geo: spec.geo ?? null,
+    grams: 1,
+    order: spec.text?.length ? (spec.searchTieBreak ?? []) : [],
+  });
 
 /** Where trigger or rebuild statements read a document from: the trigger row or the whole table. */
 interface Source {
@@ -62,6 +80,18 @@ function ftsStatements(spec: CollectionSpec, text: string[]): Statements {
   };
 }
 
+/**
+ * The word list is made by a JS function (grams.ts) registered on the connection: a write
+ * from a connection without it fails, rather than leaving the index behind.
+ */
+function gramStatements(spec: CollectionSpec, text: string[]): Statements {
+  return {
+    insert: (src) =>
+      `INSERT INTO ${gramTable(spec.name)}(rowid, grams) SELECT ${src.rid}, ${GRAMS_FUNCTION}(${text.map((f) => `CAST(${extract(src, f)} AS TEXT)`).join(', ')}) ${src.from};`,
+    remove: (row) => `DELETE FROM ${gramTable(spec.name)} WHERE rowid = ${row}.rid;`,
+  };
+}
+
 function geoStatements(spec: CollectionSpec, geo: string): Statements {
   // Only real coordinates are indexed; a document without a usable location is never "near".
   return {
@@ -100,7 +130,10 @@ function createTriggers(
 function derived(spec: CollectionSpec): Array<{ kind: string; fields: string[]; st: Statements }> {
   const out = [];
   const text = spec.text ?? [];
-  if (text.length > 0) out.push({ kind: 'fts', fields: text, st: ftsStatements(spec, text) });
+  if (text.length > 0) {
+    out.push({ kind: 'fts', fields: text, st: ftsStatements(spec, text) });
+    out.push({ kind: 'grams', fields: text, st: gramStatements(spec, text) });
+  }
   if (spec.geo)
     out.push({
       kind: 'geo',
@@ -111,15 +144,23 @@ function derived(spec: CollectionSpec): Array<{ kind: string; fields: string[]; 
 }
 
 function rebuildDerived(db: Database.Database, spec: CollectionSpec): void {
-  db.exec(
-    `DROP TABLE IF EXISTS ${ftsTable(spec.name)}; DROP TABLE IF EXISTS ${geoTable(spec.name)};`,
-  );
+  for (const table of [ftsTable, gramTable, geoTable])
+    db.exec(`DROP TABLE IF EXISTS ${table(spec.name)}`);
+  db.exec(`DROP INDEX IF EXISTS ${searchOrderIndex(spec.name)}`);
   const text = spec.text ?? [];
   if (text.length > 0) {
     const cols = text.map((_, i) => `c${i}`).join(', ');
     db.exec(
       `CREATE VIRTUAL TABLE ${ftsTable(spec.name)} USING fts5(${cols}, tokenize = 'trigram')`,
     );
+    db.exec(`CREATE VIRTUAL TABLE ${gramTable(spec.name)} USING fts5(${GRAMS_FTS_OPTIONS})`);
+    // Lets a search with many matches walk the tie-break order and stop after one page
+    // (with no tie-break, the order is `_id`'s, whose unique index already serves).
+    if (spec.searchTieBreak?.length) {
+      db.exec(
+        `CREATE INDEX ${searchOrderIndex(spec.name)} ON ${q(spec.name)}(${compileSort(spec.searchTieBreak, '')})`,
+      );
+    }
   }
   if (spec.geo) {
     // Auxiliary columns (+lat, +lng) keep exact doubles; the box columns are float32.
@@ -149,7 +190,7 @@ function ensureCollection(db: Database.Database, spec: CollectionSpec): void {
     );
   }
 
-  for (const kind of ['fts', 'geo']) {
+  for (const kind of ['fts', 'grams', 'geo']) {
     for (const event of ['ai', 'ad', 'au'])
       db.exec(`DROP TRIGGER IF EXISTS ${q(`${spec.name}__${kind}_${event}`)}`);
   }
@@ -158,6 +199,7 @@ function ensureCollection(db: Database.Database, spec: CollectionSpec): void {
 
 /** Creates or brings up to date every declared collection, in one transaction. */
 export function ensureSchema(db: Database.Database, collections: CollectionSpec[]): void {
+  registerGramFunction(db);
   db.transaction(() => {
     db.exec(
       `CREATE TABLE IF NOT EXISTS ${META} (collection TEXT PRIMARY KEY, shape TEXT NOT NULL)`,

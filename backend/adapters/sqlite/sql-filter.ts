@@ -83,13 +83,17 @@ export function compileFilter(filter: Filter | undefined, alias: string): SqlPar
   return { sql: parts.map((p) => p.sql).join(' AND '), params: parts.flatMap((p) => p.params) };
 }
 
-/** ORDER BY body; `_id` last so pages are stable when sort keys tie. */
+/**
+ * ORDER BY body; `_id` last so pages are stable when sort keys tie. With alias '' the
+ * columns are bare, as CREATE INDEX needs them (the search order index matches this).
+ */
 export function compileSort(sort: Sort | undefined, alias: string): string {
+  const prefix = alias === '' ? '' : `${alias}.`;
   const keys = (sort ?? []).map(([field, dir]) => {
     if (dir !== 'asc' && dir !== 'desc') throw new Error(`invalid sort direction: ${String(dir)}`);
-    return `${alias}.${indexColumn(field)} ${dir === 'asc' ? 'ASC' : 'DESC'}`;
+    return `${prefix}${indexColumn(field)} ${dir === 'asc' ? 'ASC' : 'DESC'}`;
   });
-  if (!(sort ?? []).some(([field]) => field === '_id')) keys.push(`${alias}."_id" ASC`);
+  if (!(sort ?? []).some(([field]) => field === '_id')) keys.push(`${prefix}"_id" ASC`);
   return keys.join(', ');
 }
 

@@ -10,18 +10,26 @@ export class Statements {
 
   constructor(readonly db: Database.Database) {}
 
-  prepare(sql: string): Database.Statement<SqlValue[]> {
-    let stmt = this.cache.get(sql);
+  /** `raw` statements return rows as arrays; they are cached apart from the others. */
+  prepare(sql: string, raw = false): Database.Statement<SqlValue[]> {
+    const key = raw ? `raw:${sql}` : sql;
+    let stmt = this.cache.get(key);
     if (!stmt) {
       if (this.cache.size >= MAX_CACHED) this.cache.clear();
       stmt = this.db.prepare<SqlValue[]>(sql);
-      this.cache.set(sql, stmt);
+      if (raw) stmt.raw(true);
+      this.cache.set(key, stmt);
     }
     return stmt;
   }
 
   all<R>(sql: string, params: SqlValue[]): R[] {
     return this.prepare(sql).all(...params) as R[];
+  }
+
+  /** Rows as arrays (no object per row): for hot paths that read many small rows. */
+  tuples<R extends unknown[]>(sql: string, params: SqlValue[]): R[] {
+    return this.prepare(sql, true).all(...params) as R[];
   }
 
   one<R>(sql: string, params: SqlValue[]): R | undefined {
