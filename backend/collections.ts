@@ -95,6 +95,95 @@ export const FILES: CollectionSpec = {
   indexes: ['key'],
 };
 
+/**
+ * CAM/ALB/PI/SEC: one consultation (= one order). `patientOpenid`/`doctorOpenid` are also
+ * what database-rules.json checks for the weapp watch. Description, 就诊人 name, summary and
+ * the last-message preview are encrypted. Sort keys are `<time>#<id>` for cursor paging.
+ */
+export const CONSULTS: CollectionSpec = {
+  name: 'consults',
+  indexes: [
+    'patientOpenid',
+    'doctorOpenid',
+    'doctorId',
+    'status',
+    'sortKey',
+    'queueKey',
+    'deadlineAt',
+    'createdAt',
+    'refundStatus',
+    'refundClaimedAt',
+    'seq',
+  ],
+};
+
+/** Consult messages, ordered by `seq`; text encrypted; `_id` derived from the client's message id. */
+export const CONSULT_MESSAGES: CollectionSpec = {
+  name: 'consultMessages',
+  indexes: ['consultId', 'seq', 'patientOpenid', 'doctorOpenid'],
+};
+
+/** CAM/ALB: uploaded consult pictures (the file lives in the FileStore under the uploader's prefix). */
+export const CONSULT_UPLOADS: CollectionSpec = {
+  name: 'consultUploads',
+  indexes: ['owner', 'consultId', 'patientOpenid', 'attached', 'at'],
+};
+
+/** CS: links outside the allow list seen in consultations (risk control). */
+export const RISKY_URLS: CollectionSpec = {
+  name: 'riskyUrls',
+  indexes: ['consultId', 'owner', 'host', 'at'],
+};
+
+/** Doctor workbench: one-time invite codes, stored as an HMAC (`_id`). */
+export const DOCTOR_INVITES: CollectionSpec = {
+  name: 'doctorInvites',
+  indexes: ['doctorId', 'owner', 'used', 'expiresAt'],
+};
+
+/** One doctor ↔ one account: `_id` = doctorId here, `_id` = the account's openid in DOCTOR_ACCOUNTS. */
+export const DOCTOR_BINDINGS: CollectionSpec = {
+  name: 'doctorBindings',
+  indexes: ['owner'],
+};
+
+export const DOCTOR_ACCOUNTS: CollectionSpec = {
+  name: 'doctorAccounts',
+  indexes: ['owner', 'doctorId'],
+};
+
+/** In-app notices (the local Notifier, and beside subscribe messages on weapp). */
+export const NOTICES: CollectionSpec = {
+  name: 'notices',
+  // consultId: account deletion clears the doctor's notices of a deleted patient's consults.
+  indexes: ['owner', 'read', 'sortKey', 'consultId'],
+};
+
+/** The local payment sandbox's orders (never used with real payments). */
+export const SANDBOX_PAYMENTS: CollectionSpec = {
+  name: 'sandboxPayments',
+  indexes: ['owner', 'status'],
+};
+
+/**
+ * DEL: one account deletion job per identity, `_id` from an HMAC of the openid. While it
+ * runs it holds the openid encrypted (so the timer sweep can finish it); once done, only
+ * the receipt: times and counts (backend/account).
+ */
+export const DELETION_JOBS: CollectionSpec = {
+  name: 'deletionJobs',
+  indexes: ['state', 'updatedAt'],
+};
+
+/**
+ * DEL 3: paid orders of deleted accounts, kept for reconciliation with the payment provider
+ * without any link to the account: amounts, times, payment and refund state, refund forfeited.
+ */
+export const ORDER_ARCHIVE: CollectionSpec = {
+  name: 'orderArchive',
+  indexes: ['archivedAt'],
+};
+
 export const COLLECTIONS: CollectionSpec[] = [
   HOSPITALS,
   DOCTORS,
@@ -108,4 +197,15 @@ export const COLLECTIONS: CollectionSpec[] = [
   LOGIN_DEVICES,
   IDENTITIES,
   FILES,
+  CONSULTS,
+  CONSULT_MESSAGES,
+  CONSULT_UPLOADS,
+  RISKY_URLS,
+  DOCTOR_INVITES,
+  DOCTOR_BINDINGS,
+  DOCTOR_ACCOUNTS,
+  NOTICES,
+  SANDBOX_PAYMENTS,
+  DELETION_JOBS,
+  ORDER_ARCHIVE,
 ];

@@ -1,6 +1,7 @@
 import type { FnName } from '../contract';
 import type { BackendFunction } from './core/action';
 import { catalogFunction } from './catalog';
+import { consultFunction } from './consult';
 import { privacyFunction } from './privacy';
 import { telemetryFunction } from './telemetry';
 import { userFunction } from './user';
@@ -8,6 +9,7 @@ import { userFunction } from './user';
 /** Every backend function by its wire name; the server and the cloud functions route through it. */
 export const FUNCTIONS: { [F in FnName]: BackendFunction<F> } = {
   catalog: catalogFunction,
+  consult: consultFunction,
   privacy: privacyFunction,
   telemetry: telemetryFunction,
   user: userFunction,

@@ -4,18 +4,21 @@
  * The exit code is non-zero only when a benchmark crashed or its indexed and naive
  * answers disagreed.
  *
- *   npm run bench                 catalog, then size
+ *   npm run bench                 catalog, chat, then size
  *   npm run bench -- catalog      only the catalog (SQLite, handlers, HTTP)
+ *   npm run bench -- chat         only live consult messages (SSE beside 3 s polling)
  *   npm run bench -- size         only the weapp package size
  *   npm run bench -- size --reuse measure the existing dist/ instead of rebuilding it
  */
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { runCatalogBench } from './catalog';
+import { runChatBench } from './chat';
 import { type BenchReport, formatTable } from './lib/report';
 import { runSizeBench } from './size';
 
 const BENCHES: Record<string, (flags: Set<string>) => Promise<BenchReport>> = {
   catalog: () => runCatalogBench(),
+  chat: () => runChatBench(),
   size: (flags) => runSizeBench({ reuse: flags.has('--reuse') }),
 };
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { catalogActions } from './catalog';
+import { consultActions } from './consult';
 import { privacyActions } from './privacy/consent';
 import { telemetryActions } from './telemetry';
 import { userActions } from './user';
@@ -10,6 +11,7 @@ import { userActions } from './user';
  */
 export const api = {
   catalog: catalogActions,
+  consult: consultActions,
   privacy: privacyActions,
   telemetry: telemetryActions,
   user: userActions,

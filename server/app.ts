@@ -6,9 +6,13 @@ import type { Caller, Ports } from '../backend/core/context';
 import { FUNCTIONS } from '../backend/functions';
 import { isApiPath, registerApi } from './api';
 import { USER_REQUEST_MAX_BYTES } from '../contract/user/items';
+import { CONSULT_REQUEST_MAX_BYTES } from '../contract/consult/items';
+import { isLocalRealtime } from '../backend/adapters/local/realtime-hub';
 import { BODY_LIMIT_BYTES, handleError, installFallbacks } from './fallbacks';
 import { registerFiles } from './files';
 import { NON_DOCUMENT_CSP, SECURITY_HEADERS } from './headers';
+import { registerRealtime } from './realtime';
+import { startConsultSweep } from './sweep';
 import { createIdentityIssuer } from './identity';
 import { loadOrCreateSecret } from './secret';
 import { isPagePath, registerSite } from './site';
@@ -31,6 +35,10 @@ export interface BuildServerOptions {
   trustProxy?: boolean;
   /** Always mark identity cookies Secure (NODE_ENV=production). */
   production?: boolean;
+  /** The consultation sweep's interval (server/sweep.ts); false: no sweep (tests, benches). */
+  sweepIntervalMs?: number | false;
+  /** SSE heartbeat interval for /api/consult/events (default 15 s). */
+  sseHeartbeatMs?: number;
 }
 
 export const DEFAULT_DIST_DIR = join(__dirname, '..', 'dist-h5');
@@ -94,19 +102,31 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       functions,
       ports,
       callerOf: (request) => callers.get(request) ?? null,
-      bodyLimits: { user: USER_REQUEST_MAX_BYTES },
+      bodyLimits: { user: USER_REQUEST_MAX_BYTES, consult: CONSULT_REQUEST_MAX_BYTES },
     });
+    // An existing, valid identity cookie only: file and event responses never set one.
+    const existingOpenid = (request: FastifyRequest) => {
+      const identity = issuer.resolve(request.headers.cookie, isSecure(request));
+      return identity.setCookie ? null : identity.openid;
+    };
     if (ports.files && ports.crypto) {
       registerFiles(app, {
         files: ports.files,
         crypto: ports.crypto,
         clock: ports.clock,
-        // An existing, valid identity cookie only: a file response never sets one.
-        openidOf: (request) => {
-          const identity = issuer.resolve(request.headers.cookie, isSecure(request));
-          return identity.setCookie ? null : identity.openid;
-        },
+        openidOf: existingOpenid,
       });
+    }
+    if (isLocalRealtime(ports.realtime)) {
+      registerRealtime(app, {
+        hub: ports.realtime,
+        ports,
+        openidOf: existingOpenid,
+        heartbeatMs: options.sseHeartbeatMs,
+      });
+    }
+    if (options.sweepIntervalMs !== false && ports.payment) {
+      startConsultSweep(app, ports, options.sweepIntervalMs);
     }
     installFallbacks(app, site);
     await app.ready();

@@ -4,7 +4,10 @@ import type { DocumentStore } from '../ports/document-store';
 import type { FileStore } from '../ports/files';
 import type { IdentityVerifier } from '../ports/identity-verifier';
 import type { Logger } from '../ports/logger';
+import type { Notifier } from '../ports/notifier';
+import type { PaymentProvider } from '../ports/payment';
 import type { Random } from '../ports/random';
+import type { Realtime } from '../ports/realtime';
 import type { SmsSender } from '../ports/sms';
 import type { WeChatPhone } from '../ports/wechat-phone';
 
@@ -34,6 +37,10 @@ export interface Ports {
   files?: FileStore;
   verifier?: IdentityVerifier;
   wechatPhone?: WeChatPhone;
+  /** The consultation ports (backend/consult). */
+  payment?: PaymentProvider;
+  notifier?: Notifier;
+  realtime?: Realtime;
 }
 
 export interface Ctx extends Ports {

@@ -1,12 +1,23 @@
 import {
   ANALYTICS_EVENTS,
   CONSENTS,
+  CONSULT_MESSAGES,
+  CONSULT_UPLOADS,
+  CONSULTS,
+  DOCTOR_ACCOUNTS,
+  DOCTOR_BINDINGS,
+  DOCTOR_INVITES,
   IDENTITIES,
   LOGIN_DEVICES,
+  NOTICES,
   PHONE_BINDINGS,
+  RISKY_URLS,
+  SANDBOX_PAYMENTS,
   SMS_CODES,
   USERS,
 } from '../collections';
+import { contexts as consultContexts } from '../consult/model';
+import type { StoredDoc } from '../ports/document-store';
 
 /**
  * The personal data map (ARCHITECTURE.md): every collection that holds personal data,
@@ -21,10 +32,67 @@ export interface PersonalDataEntry {
   /** Fields encrypted at rest and masked on output. */
   sensitive: string[];
   onDelete: 'delete' | 'anonymise';
+  /**
+   * Fields holding FileStore keys: deleting the row also removes those files (files under
+   * the owner's own prefix go with removePrefix anyway; these may sit under someone else's).
+   * Dotted paths go through arrays. A field also listed in `sensitive` is an encrypted file.
+   * The export shows each as a link.
+   */
+  fileKeyFields?: string[];
+  /**
+   * FileStore keys the export shows as links but whose files another entry removes (e.g.
+   * a message's picture goes with its consultUploads row). Dotted paths go through arrays.
+   */
+  linkFields?: string[];
+  /**
+   * The encryption context of a sensitive (ciphertext) field, for the owner's export.
+   * Default: `<collection>.<field>:<owner>`, backend/user's convention (phoneContext...).
+   */
+  cryptoContext?: (field: string, doc: StoredDoc) => string;
+  /** 'anonymise' sets the owner field to null and also removes these fields (links to deleted rows). */
+  anonymiseUnset?: string[];
+  /**
+   * Rows that are the owner's through a parent row: `ownerField` holds the `_id` of a row
+   * of `parent.collection` whose `parent.ownerField` is the owner (e.g. a doctor's notice
+   * of a patient's consult). Deletion treats them before it removes the parents; the
+   * export leaves them out (they are someone else's rows about the owner's).
+   */
+  parent?: { collection: string; ownerField: string };
+  /** DEL: what the 注销账号 screen counts these rows as (account.deletionPreview). */
+  preview?: 'consultations' | 'messages' | 'appointments' | 'records';
+  /**
+   * DEL 3: the rows are also payment orders. Before such a row is deleted, a paid one
+   * (`archived`) is copied to orderArchive, `keep` fields only and no link to the owner, so
+   * payments still reconcile; `refundable` ones (money not gone back) count as forfeited.
+   */
+  order?: {
+    keep: string[];
+    archived: (doc: StoredDoc) => boolean;
+    refundable: (doc: StoredDoc) => boolean;
+  };
+  /** The owner's export lists these rows (default true; false where they are mostly someone else's). */
+  export?: boolean;
   /** Policy clause(s) the data exists for. */
   clauses: string[];
   description: string;
 }
+
+/** Consult fields → their encryption contexts (backend/consult/model.ts), bound to the consult id. */
+const CONSULT_CONTEXTS: Record<string, (id: string) => string> = {
+  descriptionEnc: consultContexts.description,
+  'patient.nameEnc': consultContexts.patientName,
+  summaryEnc: consultContexts.summary,
+  'last.textEnc': consultContexts.last,
+};
+
+const consultContext = (field: string, doc: StoredDoc): string => {
+  const context = CONSULT_CONTEXTS[field];
+  if (!context) throw new Error(`no encryption context for consults.${field}`);
+  return context(doc._id);
+};
+
+const paidFen = (doc: StoredDoc) =>
+  typeof doc.price === 'number' && doc.price > 0 && doc.payment != null ? doc.price : 0;
 
 export const PERSONAL_DATA: PersonalDataEntry[] = [
   {
@@ -49,6 +117,7 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
     // The avatar file lives in the FileStore under the owner's prefix (backend/user/files.ts).
     sensitive: ['phoneEnc'],
     onDelete: 'delete',
+    fileKeyFields: ['avatarKey'],
     clauses: ['REG', 'CAM', 'ALB'],
     description: '账号：绑定手机号（加密存储）、昵称、头像、登录状态',
   },
@@ -83,11 +152,175 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
     // Photos are encrypted files in the FileStore; the keys name them.
     sensitive: ['nameEnc', 'idNumberEnc', 'idPhotoKey', 'facePhotoKey'],
     onDelete: 'delete',
+    fileKeyFields: ['idPhotoKey', 'facePhotoKey'],
     clauses: ['IDV'],
     description:
       '实名认证：姓名、身份证号、证件照、人脸照（均加密存储）及核验结果、敏感信息同意时间',
   },
+  /*
+   * Consultations have two people in them. A consult, its messages and its pictures are the
+   * patient's medical record: the patient's deletion (DEL) removes them all, whoever wrote
+   * them. The doctor's deletion removes the doctor's link to them (doctorOpenid) and leaves
+   * the patient's record in place.
+   */
+  {
+    collection: CONSULTS.name,
+    ownerField: 'patientOpenid',
+    sensitive: ['descriptionEnc', 'patient.nameEnc', 'summaryEnc', 'last.textEnc'],
+    onDelete: 'delete',
+    cryptoContext: consultContext,
+    linkFields: ['photos.fileKey'],
+    preview: 'consultations',
+    // The consult is also the payment order (its _id is the outTradeNo).
+    order: {
+      keep: [
+        'doctorId',
+        'price',
+        'status',
+        'createdAt',
+        'paidAt',
+        'endedAt',
+        'cancelReason',
+        'payment',
+        'refund',
+        'refundStatus',
+      ],
+      archived: (doc) => paidFen(doc) > 0,
+      refundable: (doc) => paidFen(doc) > 0 && doc.paidAt != null && doc.refundStatus !== 'done',
+    },
+    clauses: ['PI', 'SEC', 'DEL'],
+    description:
+      '图文咨询：就诊人、病情描述、图片、状态、支付与退款记录、医生小结（描述与小结加密存储）',
+  },
+  {
+    collection: CONSULTS.name,
+    ownerField: 'doctorOpenid',
+    sensitive: [],
+    onDelete: 'anonymise',
+    export: false,
+    clauses: ['SEC'],
+    description: '医生接诊的咨询：注销医生账号时仅解除账号与咨询的关联，患者的咨询记录保留',
+  },
+  {
+    collection: CONSULT_MESSAGES.name,
+    ownerField: 'patientOpenid',
+    sensitive: ['textEnc'],
+    onDelete: 'delete',
+    cryptoContext: (_field, doc) => consultContexts.message(doc._id),
+    linkFields: ['image.fileKey'],
+    preview: 'messages',
+    clauses: ['PI', 'CAM', 'ALB', 'DEL'],
+    description: '咨询聊天记录：患者与医生双方的文字和图片消息（文字加密存储）',
+  },
+  {
+    collection: CONSULT_MESSAGES.name,
+    ownerField: 'doctorOpenid',
+    sensitive: ['textEnc'],
+    onDelete: 'anonymise',
+    export: false,
+    clauses: ['SEC'],
+    description: '医生一方的聊天记录：注销医生账号时解除关联，患者的聊天记录保留',
+  },
+  {
+    collection: CONSULT_UPLOADS.name,
+    ownerField: 'owner',
+    sensitive: [],
+    onDelete: 'delete',
+    fileKeyFields: ['key'],
+    clauses: ['CAM', 'ALB'],
+    description: '上传的咨询图片（拍照或相册选择）',
+  },
+  {
+    collection: CONSULT_UPLOADS.name,
+    ownerField: 'patientOpenid',
+    sensitive: [],
+    onDelete: 'delete',
+    fileKeyFields: ['key'],
+    clauses: ['CAM', 'ALB', 'DEL'],
+    description: '患者咨询中的全部图片（含医生发送的图片）',
+  },
+  {
+    collection: RISKY_URLS.name,
+    ownerField: 'owner',
+    sensitive: [],
+    onDelete: 'anonymise',
+    anonymiseUnset: ['consultId', 'messageId'],
+    clauses: ['CS'],
+    description: '风控：咨询中出现的未经核验的链接（链接、时间、所在咨询）；注销后去除发送者',
+  },
+  {
+    collection: DOCTOR_INVITES.name,
+    ownerField: 'owner',
+    sensitive: [],
+    onDelete: 'delete',
+    clauses: ['SEC'],
+    description: '医生邀请码的使用记录（邀请码仅保存 HMAC）',
+  },
+  {
+    collection: DOCTOR_BINDINGS.name,
+    ownerField: 'owner',
+    sensitive: [],
+    onDelete: 'delete',
+    clauses: ['SEC'],
+    description: '医生身份与账号的绑定',
+  },
+  {
+    collection: DOCTOR_ACCOUNTS.name,
+    ownerField: 'owner',
+    sensitive: [],
+    onDelete: 'delete',
+    clauses: ['SEC'],
+    description: '账号与医生身份的绑定（反向索引）',
+  },
+  {
+    collection: NOTICES.name,
+    ownerField: 'owner',
+    sensitive: [],
+    onDelete: 'delete',
+    clauses: ['SEC'],
+    description: '站内通知：咨询回复与状态变化',
+  },
+  {
+    collection: SANDBOX_PAYMENTS.name,
+    ownerField: 'owner',
+    sensitive: [],
+    onDelete: 'delete',
+    clauses: ['USE'],
+    description: '本地模拟支付订单（仅本地开发环境）',
+  },
+  /*
+   * DEL: the other side of a deleted patient's consults. The policy clears the chat records
+   * with doctors for both sides, so the doctor's notices of those consults go, and the risk
+   * records of links the doctor sent there lose their link to the consult.
+   */
+  {
+    collection: NOTICES.name,
+    ownerField: 'consultId',
+    parent: { collection: CONSULTS.name, ownerField: 'patientOpenid' },
+    sensitive: [],
+    onDelete: 'delete',
+    clauses: ['DEL'],
+    description: '医生收到的、关于已注销患者咨询的站内通知',
+  },
+  {
+    collection: RISKY_URLS.name,
+    ownerField: 'consultId',
+    parent: { collection: CONSULTS.name, ownerField: 'patientOpenid' },
+    sensitive: [],
+    onDelete: 'anonymise',
+    anonymiseUnset: ['messageId'],
+    clauses: ['CS', 'DEL'],
+    description: '已注销患者咨询中出现的风险链接：去除与咨询和消息的关联',
+  },
 ];
 
 /** Field names that mark a collection as holding someone's data. */
-export const OWNER_FIELD_NAMES = ['owner', 'ownerId', 'openid', 'userId', 'patientId'];
+export const OWNER_FIELD_NAMES = [
+  'owner',
+  'ownerId',
+  'openid',
+  'userId',
+  'patientId',
+  'patientOpenid',
+  'doctorOpenid',
+];

@@ -8,11 +8,15 @@ import { consoleLogger, type Logger } from '../../ports/logger';
 import { systemRandom } from '../../ports/random';
 import type { SmsSender } from '../../ports/sms';
 import { createBuiltInVerifier } from '../../user/builtin-verifier';
+import { createStoreNotifier } from '../../consult/notices';
+import { noPayments } from '../../ports/payment';
 import { createTencentSmsSender, tencentSmsConfigFromEnv } from '../cloudbase/tencent-sms';
 import { openSqliteStore } from '../sqlite';
 import { createLocalCrypto } from './crypto';
 import { createFileLinks } from './file-links';
 import { createLocalFileStore, FILES_DIR } from './file-store';
+import { createLocalRealtime } from './realtime-hub';
+import { createSandboxPayment } from './sandbox-payment';
 import { createOutboxSmsSender } from './sms-outbox';
 import { localWeChatPhone } from './wechat-phone';
 
@@ -27,7 +31,9 @@ export interface LocalPorts extends Required<Ports> {
  * database `<dataDir>/zhuyi.sqlite` with every collection, the system clock, a logger, and
  * the accounts ports: Crypto with `<dataDir>/master.key`, files under `<dataDir>/files`,
  * SMS through Tencent Cloud when TENCENT_SMS_* is set or else the development outbox
- * `<dataDir>/sms-outbox.jsonl` (refused in production), the built-in identity verifier.
+ * `<dataDir>/sms-outbox.jsonl` (refused in production), the built-in identity verifier;
+ * for consultations the payment sandbox (none in production: free consults only), the
+ * in-app notice list and the in-process realtime hub the SSE route reads.
  * Creates `dataDir` if needed. Whoever calls this closes `store` when done.
  */
 export function createLocalPorts(options: {
@@ -60,6 +66,14 @@ export function createLocalPorts(options: {
     files,
     verifier: createBuiltInVerifier({ clock, files }),
     wechatPhone: localWeChatPhone,
+    payment:
+      env.NODE_ENV === 'production'
+        ? noPayments
+        : createSandboxPayment({ store, clock, random: systemRandom }),
+    notifier: createStoreNotifier({ store, random: systemRandom }),
+    realtime: createLocalRealtime((err) =>
+      log.error({ err: String(err) }, 'realtime listener failed'),
+    ),
   };
 }
 

@@ -1,0 +1,55 @@
+import type { PaymentLaunch } from '../../contract/consult/views';
+
+/**
+ * PaymentProvider: taking and returning money for a consult (ARCHITECTURE.md "The ports").
+ * Adapters: WeChat Pay through CloudBase (cloudPay) and a local sandbox. The handler never
+ * trusts a client's word that something was paid: it asks `query`.
+ */
+export interface PaymentOrder {
+  /** Our order number (the consult id): ≤ 32 of [A-Za-z0-9_-], the same on every retry. */
+  outTradeNo: string;
+  amountFen: number;
+  /** What the payer sees (≤ 128 bytes). */
+  description: string;
+  payerOpenid: string;
+  clientIp: string | null;
+}
+
+export interface PaymentState {
+  /** paid: money taken; unpaid: not (yet); closed: the order can no longer be paid. */
+  state: 'paid' | 'unpaid' | 'closed';
+  amountFen?: number;
+  transactionId?: string;
+}
+
+export interface RefundRequest {
+  outTradeNo: string;
+  /** Stable per refund: a retry with the same number is the same refund at the provider. */
+  outRefundNo: string;
+  totalFen: number;
+  refundFen: number;
+}
+
+/** The sandbox's controls, which only the local adapter has (sandboxConfirm). */
+export interface SandboxControls {
+  /** Records the 模拟支付 page's answer for an order of `payer`; false when no such order is theirs. */
+  decide(orderId: string, payer: string, outcome: 'paid' | 'cancelled'): Promise<boolean>;
+}
+
+export interface PaymentProvider {
+  readonly kind: 'wechat' | 'sandbox' | 'none';
+  /** What the client needs to pay the order; rejects when the provider refuses. */
+  start(order: PaymentOrder): Promise<PaymentLaunch>;
+  query(outTradeNo: string): Promise<PaymentState>;
+  /** Resolves once the provider accepted the refund; rejects otherwise (the sweep retries). */
+  refund(request: RefundRequest): Promise<void>;
+  readonly sandbox?: SandboxControls;
+}
+
+/** For a deployment that takes no money (self-hosted in production): free consults only. */
+export const noPayments: PaymentProvider = {
+  kind: 'none',
+  start: () => Promise.reject(new Error('payments are not configured')),
+  query: async () => ({ state: 'unpaid' }),
+  refund: () => Promise.reject(new Error('payments are not configured')),
+};

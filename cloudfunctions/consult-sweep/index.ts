@@ -1,0 +1,41 @@
+import * as cloud from 'wx-server-sdk';
+import {
+  cloudSystemContext,
+  createCloudConsultPorts,
+  readCloudConsultConfig,
+  type ConsultCloud,
+} from '../../backend/adapters/cloudbase/consult-ports';
+import { runConsultSweep } from '../../backend/consult';
+import type { DocumentStore } from '../../backend/ports/document-store';
+import { consoleLogger } from '../../backend/ports/logger';
+
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+
+const config = readCloudConsultConfig(process.env);
+const consultCloud: ConsultCloud = {
+  uploadFile: (param) => cloud.uploadFile(param),
+  downloadFile: (param) => cloud.downloadFile(param),
+  getTempFileURL: (param) => cloud.getTempFileURL(param),
+  deleteFile: (param) => cloud.deleteFile(param),
+  // cloudPay is missing from the SDK's types; it exists at run time (SDK ≥ 2.0.2).
+  cloudPay: (cloud as unknown as Pick<ConsultCloud, 'cloudPay'>).cloudPay,
+  openapi: cloud.openapi as unknown as ConsultCloud['openapi'],
+};
+const system = cloudSystemContext(
+  () => cloud.database(),
+  (store: DocumentStore) => createCloudConsultPorts(consultCloud, store, consoleLogger, config),
+  consoleLogger,
+);
+
+/**
+ * The consultation sweep (backend/consult/sweep.ts) on the timer in config.json, every 10
+ * minutes. A mini-program can call any function by name, so a call that carries a user's
+ * OPENID is refused: only the timer runs the sweep.
+ */
+export async function main(_event: unknown, _context?: unknown) {
+  if (cloud.getWXContext().OPENID)
+    return { ok: false, error: 'consult-sweep runs on its timer only' };
+  const report = await runConsultSweep(system());
+  consoleLogger.info({ fn: 'consult-sweep', ...report }, 'sweep');
+  return { ok: true, report };
+}

@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import { runConsultSweep } from '../backend/consult';
+import type { Ports } from '../backend/core/context';
+
+/** Default: once a minute (CloudBase runs the same sweep every 10 minutes by its timer). */
+export const SWEEP_INTERVAL_MS = 60_000;
+
+/**
+ * The local server's consultation sweep (48-hour refunds, unpaid orders, refund retries,
+ * stale uploads): one backend job on an interval, never two runs at once, stopped (and a
+ * run in progress awaited) before the server closes its store. A failed run is logged; the next one tries again.
+ */
+export function startConsultSweep(
+  app: FastifyInstance,
+  ports: Ports,
+  intervalMs = SWEEP_INTERVAL_MS,
+): void {
+  let running: Promise<void> | null = null;
+  const run = async () => {
+    try {
+      const report = await runConsultSweep({ ...ports, log: app.log, caller: null });
+      if (Object.values(report).some((n) => n > 0))
+        app.log.info({ sweep: report }, 'consult sweep');
+    } catch (err) {
+      app.log.error({ err: String(err) }, 'consult sweep failed');
+    } finally {
+      running = null;
+    }
+  };
+  const timer = setInterval(() => {
+    running ??= run();
+  }, intervalMs);
+  timer.unref();
+  // Before the store closes: stop the timer and let a run in progress finish.
+  app.addHook('preClose', async () => {
+    clearInterval(timer);
+    await running;
+  });
+}
