@@ -172,7 +172,8 @@ export const SANDBOX_PAYMENTS: CollectionSpec = {
  */
 export const DELETION_JOBS: CollectionSpec = {
   name: 'deletionJobs',
-  indexes: ['state', 'updatedAt'],
+  // version: every job write is a compare-and-set on it.
+  indexes: ['state', 'updatedAt', 'version'],
 };
 
 /**

@@ -1,5 +1,6 @@
 import type { FnName } from '../contract';
 import type { BackendFunction } from './core/action';
+import { accountFunction } from './account';
 import { catalogFunction } from './catalog';
 import { consultFunction } from './consult';
 import { privacyFunction } from './privacy';
@@ -8,6 +9,7 @@ import { userFunction } from './user';
 
 /** Every backend function by its wire name; the server and the cloud functions route through it. */
 export const FUNCTIONS: { [F in FnName]: BackendFunction<F> } = {
+  account: accountFunction,
   catalog: catalogFunction,
   consult: consultFunction,
   privacy: privacyFunction,

@@ -7,18 +7,21 @@
  *   npm run bench                 catalog, chat, then size
  *   npm run bench -- catalog      only the catalog (SQLite, handlers, HTTP)
  *   npm run bench -- chat         only live consult messages (SSE beside 3 s polling)
+ *   npm run bench -- deletion     only account deletion (bounded batches beside a naive delete)
  *   npm run bench -- size         only the weapp package size
  *   npm run bench -- size --reuse measure the existing dist/ instead of rebuilding it
  */
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { runCatalogBench } from './catalog';
 import { runChatBench } from './chat';
+import { runDeletionBench } from './deletion';
 import { type BenchReport, formatTable } from './lib/report';
 import { runSizeBench } from './size';
 
 const BENCHES: Record<string, (flags: Set<string>) => Promise<BenchReport>> = {
   catalog: () => runCatalogBench(),
   chat: () => runChatBench(),
+  deletion: () => runDeletionBench(),
   size: (flags) => runSizeBench({ reuse: flags.has('--reuse') }),
 };
 

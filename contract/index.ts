@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accountActions } from './account';
 import { catalogActions } from './catalog';
 import { consultActions } from './consult';
 import { privacyActions } from './privacy/consent';
@@ -10,6 +11,7 @@ import { userActions } from './user';
  * share (ts-rest style). The wire name of a function is its key here.
  */
 export const api = {
+  account: accountActions,
   catalog: catalogActions,
   consult: consultActions,
   privacy: privacyActions,

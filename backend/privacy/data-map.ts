@@ -42,6 +42,8 @@ export interface PersonalDataEntry {
   /**
    * FileStore keys the export shows as links but whose files another entry removes (e.g.
    * a message's picture goes with its consultUploads row). Dotted paths go through arrays.
+   * In an 'anonymise' row, a key under the owner's own file prefix (a file deletion removes)
+   * nulls the path's first field (`image.fileKey` → `image: null`).
    */
   linkFields?: string[];
   /**
@@ -186,7 +188,12 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
         'refundStatus',
       ],
       archived: (doc) => paidFen(doc) > 0,
-      refundable: (doc) => paidFen(doc) > 0 && doc.paidAt != null && doc.refundStatus !== 'done',
+      // Money the patient could still get back: paid and waiting (refunded if the doctor never
+      // accepts), or a refund granted but not yet paid out.
+      refundable: (doc) =>
+        paidFen(doc) > 0 &&
+        doc.paidAt != null &&
+        (doc.status === 'waiting' || (doc.status === 'refunded' && doc.refundStatus !== 'done')),
     },
     clauses: ['PI', 'SEC', 'DEL'],
     description:
@@ -217,6 +224,8 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
     ownerField: 'doctorOpenid',
     sensitive: ['textEnc'],
     onDelete: 'anonymise',
+    // The doctor's own pictures go with the doctor's files; the message stays, without them.
+    linkFields: ['image.fileKey'],
     export: false,
     clauses: ['SEC'],
     description: '医生一方的聊天记录：注销医生账号时解除关联，患者的聊天记录保留',

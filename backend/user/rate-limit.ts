@@ -1,6 +1,7 @@
 import { DAY_UTC_OFFSET_HOURS, type RateLimitKind } from '../../contract/user/items';
 import { RATE_COUNTERS } from '../collections';
 import type { Ctx } from '../core/context';
+import type { Crypto } from '../ports/crypto';
 import type { DocumentStore, StoredDoc } from '../ports/document-store';
 import { rateLimited } from './errors';
 import { portOf } from './ports';
@@ -48,6 +49,34 @@ export function nextDayStart(now: Date): Date {
   );
 }
 
+const hash = (crypto: Crypto, kind: RateLimitKind, subject: string) =>
+  crypto.hmac('rate-limit', `${kind}\0${subject}`).slice(0, 32);
+const cooldownId = (crypto: Crypto, kind: RateLimitKind, subject: string) =>
+  `rl_${kind}_${hash(crypto, kind, subject)}`;
+const dailyId = (crypto: Crypto, kind: RateLimitKind, subject: string, now: Date) =>
+  `rl_${kind}_${hash(crypto, kind, subject)}_${dayKey(now)}`;
+
+/**
+ * DEL: the counters that name one person — the caller's daily counters and the phone's
+ * cooldown and daily counter, for today and yesterday (older ones have expired and go with
+ * sweepExpired). Account deletion removes them.
+ */
+export function personalCounterIds(
+  crypto: Crypto,
+  person: { openid: string; phone: string | null },
+  now: Date,
+): string[] {
+  const days = [now, new Date(now.getTime() - 24 * 3600_000)];
+  const byCaller: RateLimitKind[] = ['caller_daily', 'identity_daily', 'wechat_daily'];
+  const ids = byCaller.flatMap((k) => days.map((d) => dailyId(crypto, k, person.openid, d)));
+  const phone = person.phone;
+  if (phone) {
+    ids.push(cooldownId(crypto, 'phone_cooldown', phone));
+    ids.push(...days.map((d) => dailyId(crypto, 'phone_daily', phone, d)));
+  }
+  return ids;
+}
+
 export async function takeQuota(
   ctx: Ctx,
   limits: { cooldowns?: Cooldown[]; daily?: DailyLimit[] },
@@ -55,15 +84,13 @@ export async function takeQuota(
   const crypto = portOf(ctx, 'crypto');
   const now = ctx.clock.now();
   const dayEnd = nextDayStart(now);
-  const hash = (kind: string, subject: string) =>
-    crypto.hmac('rate-limit', `${kind}\0${subject}`).slice(0, 32);
   const cooldowns = (limits.cooldowns ?? []).map((c) => ({
     ...c,
-    id: `rl_${c.kind}_${hash(c.kind, c.subject)}`,
+    id: cooldownId(crypto, c.kind, c.subject),
   }));
   const daily = (limits.daily ?? []).map((d) => ({
     ...d,
-    id: `rl_${d.kind}_${hash(d.kind, d.subject)}_${dayKey(now)}`,
+    id: dailyId(crypto, d.kind, d.subject, now),
   }));
 
   const blocked = await ctx.store.transaction(async (tx) => {

@@ -1,0 +1,53 @@
+import * as cloud from 'wx-server-sdk';
+import { runDeletionSweep } from '../../backend/account';
+import { createCloudbaseStore } from '../../backend/adapters/cloudbase';
+import { createCloudbaseCrypto } from '../../backend/adapters/cloudbase/crypto';
+import {
+  createCloudbaseFileStore,
+  type CloudStorage,
+} from '../../backend/adapters/cloudbase/file-store';
+import { COLLECTIONS } from '../../backend/collections';
+import type { Ctx } from '../../backend/core/context';
+import { systemClock } from '../../backend/ports/clock';
+import { consoleLogger } from '../../backend/ports/logger';
+import { systemRandom } from '../../backend/ports/random';
+
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+
+const crypto = createCloudbaseCrypto(process.env);
+const storage: CloudStorage = {
+  uploadFile: (param) => cloud.uploadFile(param),
+  downloadFile: (param) => cloud.downloadFile(param),
+  getTempFileURL: (param) => cloud.getTempFileURL(param),
+  deleteFile: (param) => cloud.deleteFile(param),
+};
+
+let ctx: Ctx | null = null;
+function system(): Ctx {
+  if (!ctx) {
+    const store = createCloudbaseStore(cloud.database(), COLLECTIONS);
+    ctx = {
+      store,
+      crypto,
+      random: systemRandom,
+      files: createCloudbaseFileStore(storage, store),
+      clock: systemClock,
+      log: consoleLogger,
+      caller: null,
+    };
+  }
+  return ctx;
+}
+
+/**
+ * Finishes account deletions their callers left half-way (backend/account/sweep.ts), on the
+ * timer in config.json. A mini-program can call any function by name, so a call carrying a
+ * user's OPENID is refused: only the timer runs the sweep.
+ */
+export async function main(_event: unknown, _context?: unknown) {
+  if (cloud.getWXContext().OPENID)
+    return { ok: false, error: 'account-sweep runs on its timer only' };
+  const report = await runDeletionSweep(system(), { maxJobs: 10 });
+  consoleLogger.info({ fn: 'account-sweep', ...report }, 'sweep');
+  return { ok: true, report };
+}

@@ -1,0 +1,206 @@
+/**
+ * A populated world, made through the real handlers so every row has the shape (and the
+ * encryption contexts) production writes: alice has data in every collection of the
+ * personal data map — as a patient of 王医生 and as 李医生 herself — and bob, eve and
+ * 王医生 have their own, some of it beside hers (eve consults alice; 王医生 answers alice).
+ */
+import { DOCTORS } from '../../../backend/collections';
+import type { DoctorDoc } from '../../../backend/catalog/model';
+import { createInvite } from '../../../backend/consult';
+import type { Caller } from '../../../backend/core/context';
+import type { ConsultView, Picture } from '../../../contract/consult/views';
+import { POLICY_VERSION } from '../../../contract/privacy/policy';
+import { ownerFilePrefix } from '../../../backend/user/files';
+import { device, idNumber, upload } from '../user/support';
+import { alice, bob, drWang, eve, expectOk, phoneOf, type World } from './support';
+
+export const ALICE_NAME = '欧阳娜娜';
+export const ALICE_ID = idNumber('310115', '19850612', '047');
+export const ALICE_DESCRIPTION = '手背起红疹三天，夜间瘙痒加重，没有发烧。';
+export const ALICE_DEVICE = device('alice-phone');
+
+function doctorDoc(id: string, name: string, price: number): DoctorDoc {
+  return {
+    _id: id,
+    name,
+    title: '主治医师',
+    titleRank: 2,
+    department: '皮肤科',
+    hospitalId: 'h1',
+    hospitalName: '示例医院',
+    hospitalGradeRank: 0,
+    location: { lat: 31.2, lng: 121.4 },
+    specialties: ['湿疹'],
+    specialtiesText: '湿疹',
+    consultPrice: price,
+    rating: 4.8,
+    consultCount: 0,
+    synthetic: true,
+    bio: '示例医生',
+  };
+}
+
+const call = (w: World, fn: string, action: string, data: unknown, who: Caller) =>
+  w.call(fn, { action, data }, who).then((r) => expectOk<unknown>(r));
+const consult = <T>(w: World, action: string, data: unknown, who: Caller) =>
+  call(w, 'consult', action, data, who) as Promise<T>;
+
+export async function register(w: World, who: Caller, withDevice = false): Promise<void> {
+  const phone = phoneOf(who);
+  await call(w, 'user', 'sendCode', { purpose: 'register', phone }, who);
+  const code = [...w.sms.sent].reverse().find((m) => m.phone === phone)?.code;
+  await call(
+    w,
+    'user',
+    'register',
+    { phone, code, ...(withDevice ? { device: ALICE_DEVICE } : {}) },
+    who,
+  );
+  w.clock.advance(61_000);
+}
+
+async function bind(w: World, who: Caller, doctorId: string): Promise<void> {
+  const deps = { store: w.store, crypto: w.crypto, random: w.random, clock: w.clock };
+  const { code } = await createInvite(deps, doctorId);
+  await consult(w, 'bindDoctor', { code }, who);
+}
+
+const picture = (w: World, who: Caller, fill: number) =>
+  consult<Picture>(w, 'uploadAttachment', { image: upload('jpeg', 300, fill) }, who);
+
+async function paidConsult(w: World, who: Caller, doctorId: string, extra: object = {}) {
+  const c = await consult<ConsultView>(
+    w,
+    'create',
+    { doctorId, patient: { kind: 'self' }, description: ALICE_DESCRIPTION, ...extra },
+    who,
+  );
+  const paid = await consult<{ payment: { orderId: string } }>(w, 'pay', { consultId: c.id }, who);
+  await consult(w, 'sandboxConfirm', { orderId: paid.payment.orderId, outcome: 'paid' }, who);
+  return c;
+}
+
+let msg = 0;
+const text = (w: World, who: Caller, consultId: string, t: string) =>
+  consult(w, 'sendMessage', { consultId, clientMsgId: `seed-msg-${++msg}`, text: t }, who);
+const image = async (w: World, who: Caller, consultId: string, fill: number) =>
+  consult(
+    w,
+    'sendMessage',
+    {
+      consultId,
+      clientMsgId: `seed-msg-${++msg}`,
+      imageKey: (await picture(w, who, fill)).key,
+    },
+    who,
+  );
+
+export interface Seeded {
+  /** alice's consults: closed with 王医生 (paid), waiting (paid: refund forfeited), free. */
+  closed: string;
+  waiting: string;
+  free: string;
+  /** eve's consults: with alice as 李医生, and with 王医生. */
+  eveWithAlice: string;
+  eveWithWang: string;
+}
+
+export async function seedWorld(w: World): Promise<Seeded> {
+  await w.store.insertMany(DOCTORS.name, [
+    doctorDoc('d-wang', '王医生', 3000),
+    doctorDoc('d-li', '李医生', 2000),
+    doctorDoc('d-free', '赵医生', 0),
+  ]);
+  const consent = (who: Caller, items: object) =>
+    call(w, 'privacy', 'recordConsent', { policyVersion: POLICY_VERSION, items }, who);
+  await consent(alice, { device: true, analytics: true });
+  await consent(bob, { analytics: true });
+  await consent(eve, {});
+  await consent(drWang, {});
+  await register(w, alice, true);
+  for (const who of [bob, eve, drWang]) await register(w, who);
+  const at = w.clock.now().toISOString();
+  for (const who of [alice, bob])
+    await call(
+      w,
+      'telemetry',
+      'track',
+      { events: [{ name: 'page.view', at, props: { page: 'home' } }] },
+      who,
+    );
+  await call(
+    w,
+    'user',
+    'updateProfile',
+    { nickname: '娜娜', avatar: upload('png', 200, 1) },
+    alice,
+  );
+  await call(w, 'user', 'updateProfile', { nickname: '小波', avatar: upload('png', 200, 2) }, bob);
+  await call(
+    w,
+    'user',
+    'submitIdentity',
+    {
+      name: ALICE_NAME,
+      idNumber: ALICE_ID,
+      idPhoto: upload('jpeg', 300, 3),
+      facePhoto: upload('jpeg', 300, 4),
+      consent: true,
+    },
+    alice,
+  );
+  await bind(w, drWang, 'd-wang');
+  await bind(w, alice, 'd-li');
+
+  // alice as a patient of 王医生: photos, both sides' text, images and risky links, a summary.
+  const photo = await picture(w, alice, 5);
+  const closed = await paidConsult(w, alice, 'd-wang', {
+    patient: { kind: 'other', name: '欧阳小明', sex: 'male', age: 6 },
+    photoKeys: [photo.key],
+  });
+  await consult(w, 'accept', { consultId: closed.id }, drWang);
+  await text(w, alice, closed.id, '请看这个 http://evil.example.com/rash 上的说明');
+  await text(w, drWang, closed.id, '不要点 http://phish.example.net/a 这种链接');
+  await image(w, drWang, closed.id, 6);
+  await image(w, alice, closed.id, 7);
+  await consult(w, 'close', { consultId: closed.id, summary: '湿疹，外用药膏一周。' }, drWang);
+  const waiting = await paidConsult(w, alice, 'd-wang');
+  const free = await consult<ConsultView>(
+    w,
+    'create',
+    { doctorId: 'd-free', patient: { kind: 'self' }, description: ALICE_DESCRIPTION },
+    alice,
+  );
+  await picture(w, alice, 8); // uploaded, never attached
+  // A file no row names any more (an old avatar whose removal failed).
+  const orphan = `${ownerFilePrefix(w.crypto, alice.openid)}avatar/0000000000000000orphan.png`;
+  await w.files.put(orphan, Buffer.from([0x89, 0x50, 0x4e, 0x47]), 'image/png');
+
+  // eve consults alice (李医生), and 王医生.
+  const eveWithAlice = await paidConsult(w, eve, 'd-li');
+  await consult(w, 'accept', { consultId: eveWithAlice.id }, alice);
+  await text(w, eve, eveWithAlice.id, '李医生您好，孩子咳嗽两天了。');
+  await text(w, alice, eveWithAlice.id, '请描述一下咳嗽的时间 http://alice-clinic.example.org');
+  await image(w, alice, eveWithAlice.id, 9);
+  const evePhoto = await picture(w, eve, 10);
+  const eveWithWang = await paidConsult(w, eve, 'd-wang', { photoKeys: [evePhoto.key] });
+  await consult(w, 'accept', { consultId: eveWithWang.id }, drWang);
+  await text(w, drWang, eveWithWang.id, '您好，请问哪里不舒服？');
+  return {
+    closed: closed.id,
+    waiting: waiting.id,
+    free: free.id,
+    eveWithAlice: eveWithAlice.id,
+    eveWithWang: eveWithWang.id,
+  };
+}
+
+/** A fresh 'verify' code to alice's bound phone (past the resend wait). */
+export async function verifyCode(w: World, who: Caller = alice): Promise<string> {
+  w.clock.advance(61_000);
+  const phone = phoneOf(who);
+  expectOk(await w.call('user', { action: 'sendCode', data: { purpose: 'verify' } }, who));
+  const sent = [...w.sms.sent].reverse().find((m) => m.phone === phone);
+  if (!sent) throw new Error('no code sent');
+  return sent.code;
+}
