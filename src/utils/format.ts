@@ -34,3 +34,12 @@ export function formatLocalDate(iso: string): string {
   if (Number.isNaN(d.getTime())) return '';
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
 }
+
+/** A moment in the user's time zone, to the minute: "2024年5月2日 00:30". */
+export function formatLocalDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const hh = String(d.getHours()).padStart(2, '0');
+  const mm = String(d.getMinutes()).padStart(2, '0');
+  return `${formatLocalDate(iso)} ${hh}:${mm}`;
+}

@@ -3,7 +3,14 @@
  * that answers catalog actions from per-test handlers with real envelopes, and records
  * every call. Handlers return data, `fail(...)` for an error envelope, or a promise.
  */
-import type { ActionName, ApiErrorBody, ErrorCode, InputOf, OutputOf } from '../../contract';
+import type {
+  ActionName,
+  ApiErrorBody,
+  ErrorCode,
+  ErrorDetails,
+  InputOf,
+  OutputOf,
+} from '../../contract';
 import { setTransport } from '../../src/services/client';
 
 type CatalogAction = ActionName<'catalog'>;
@@ -12,17 +19,15 @@ type Answer<A extends CatalogAction> = OutputOf<'catalog', A> | Failure;
 export type Handlers = {
   [A in CatalogAction]?: (input: InputOf<'catalog', A>) => Answer<A> | Promise<Answer<A>>;
 };
-type PrivacyAction = ActionName<'privacy'>;
-/** Other functions' actions, keyed "fn.action" (privacy.recordConsent, telemetry.track). */
-export type OtherHandlers = {
-  [A in PrivacyAction as `privacy.${A}`]?: (
-    input: InputOf<'privacy', A>,
-  ) => OutputOf<'privacy', A> | Failure | Promise<OutputOf<'privacy', A> | Failure>;
-} & {
-  'telemetry.track'?: (
-    input: InputOf<'telemetry', 'track'>,
-  ) => OutputOf<'telemetry', 'track'> | Failure | Promise<OutputOf<'telemetry', 'track'> | Failure>;
+type OtherFn = 'privacy' | 'telemetry' | 'user';
+type OtherAnswer<F extends OtherFn, A extends ActionName<F>> = OutputOf<F, A> | Failure;
+type FnHandlers<F extends OtherFn> = {
+  [A in ActionName<F> as `${F}.${A}`]?: (
+    input: InputOf<F, A>,
+  ) => OtherAnswer<F, A> | Promise<OtherAnswer<F, A>>;
 };
+/** Other functions' actions, keyed "fn.action" (privacy.recordConsent, user.me…). */
+export type OtherHandlers = FnHandlers<'privacy'> & FnHandlers<'telemetry'> & FnHandlers<'user'>;
 
 export interface RecordedCall {
   fn: string;
@@ -30,8 +35,8 @@ export interface RecordedCall {
   data: Record<string, unknown>;
 }
 
-export function fail(code: ErrorCode, message: string): Failure {
-  return { failure: { code, message } };
+export function fail(code: ErrorCode, message: string, details?: ErrorDetails): Failure {
+  return { failure: details ? { code, message, details } : { code, message } };
 }
 
 /** A promise the test settles by hand, to observe loading states. */

@@ -9,6 +9,7 @@ import PrivacyPolicyPage from '../../src/pages/privacy-policy';
 import PrivacySettingsPage from '../../src/pages/privacy-settings';
 import SettingsPage from '../../src/pages/settings';
 import { getConsent, settled } from '../../src/privacy/consent';
+import { loggedOut } from './account-fixtures';
 import { givenConsent, serverState, storedConsent } from './consent-fixtures';
 import { installBackend } from './fake-backend';
 import { taro } from './taro-fake';
@@ -43,8 +44,10 @@ async function renderSettings() {
 describe('always reachable (POL)', () => {
   test('我的 → 设置 → 隐私政策 is three taps from the tab bar, and shows the full policy', async () => {
     givenConsent('agreed');
+    installBackend({}, { 'user.me': () => loggedOut() });
     let taps = 1; // the 我的 tab
     render(<MinePage />);
+    await screen.findByText('登录/注册');
     fireEvent.click(screen.getByText('设置'));
     taps += 1;
     expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/settings/index' });
@@ -61,12 +64,15 @@ describe('always reachable (POL)', () => {
     expect(taps).toBeLessThanOrEqual(4);
   });
 
-  test('我的 is a real menu; the account features say honestly they are not there yet', () => {
+  test('我的 is a real menu; the features not built yet say so honestly', () => {
     givenConsent('declined');
     render(<MinePage />);
-    expect(screen.getAllByText('即将上线')).toHaveLength(4);
-    fireEvent.click(screen.getByText('我的订单'));
-    expect(taro.showToast).toHaveBeenCalledWith({ title: '我的订单即将上线', icon: 'none' });
+    const soon = ['我的咨询', '我的预约', '我的病历', '就诊人', '客服与反馈'];
+    expect(screen.getAllByText('即将上线')).toHaveLength(soon.length);
+    for (const title of soon) {
+      fireEvent.click(screen.getByText(title));
+      expect(taro.showToast).toHaveBeenLastCalledWith({ title: `${title}即将上线`, icon: 'none' });
+    }
   });
 
   test('browse-only: the policy page offers 同意 again, which records the consent', async () => {

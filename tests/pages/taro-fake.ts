@@ -71,6 +71,10 @@ function createTaro() {
     navigateBack: resolved(),
     showToast: resolved(),
     showModal: resolved({ confirm: true, cancel: false }),
+    // The user picks the first entry (拍照) unless a test says otherwise.
+    showActionSheet: resolved({ tapIndex: 0 }),
+    // The page stack, as a test sets it up (finishLogin looks at the page below 登录).
+    getCurrentPages: jest.fn((): Array<{ route: string }> => []),
     stopPullDownRefresh: jest.fn(),
     setNavigationBarTitle: resolved(),
     makePhoneCall: resolved(),

@@ -31,8 +31,12 @@ export interface PageHandle {
   /** The page component instance: Taro's page config methods live on it (onReachBottom…). */
   instance: Record<string, Fn> & { data: Record<string, unknown> };
   text: () => string;
+  /** The rendered page's root element, to look for what text alone does not show. */
+  dom: () => HTMLElement;
   /** Taps the first element matching a class selector, as a finger would. */
   tap: (selector: string) => void;
+  /** Fires a component event WeChat itself would fire (getphonenumber, chooseavatar…). */
+  dispatch: (selector: string, event: string, detail: Record<string, unknown>) => void;
   /** Polls until the rendered page contains every string (rendering is async). */
   waitForText: (...needles: string[]) => Promise<void>;
 }
@@ -110,12 +114,15 @@ export async function loadPage(
       await simulate.sleep(20);
     }
   };
-  const tap = (selector: string) => {
+  const find = (selector: string) => {
     const el = comp.querySelector(selector);
     if (!el) throw new Error(`nothing matches ${selector}; the page shows: ${text()}`);
-    el.dispatchEvent('tap');
+    return el;
   };
-  return { instance, text, waitForText, tap };
+  const tap = (selector: string) => find(selector).dispatchEvent('tap');
+  const dispatch = (selector: string, event: string, detail: Record<string, unknown>) =>
+    find(selector).dispatchEvent(event, { detail });
+  return { instance, text, dom: () => comp.dom as HTMLElement, waitForText, tap, dispatch };
 }
 
 /** The consent record key and format the app keeps in storage (src/privacy/record.ts). */

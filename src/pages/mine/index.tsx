@@ -1,9 +1,15 @@
-import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { requireLogin } from '../../account/require-login';
+import { account, refreshAccount } from '../../account/session';
 import { Menu } from '../../components/menu';
 import { PrivacyHost } from '../../components/privacy-host';
 import { usePageView } from '../../privacy/analytics';
+import { useConsent } from '../../privacy/use-consent';
+import { toServiceError, type ServiceError } from '../../services/errors';
 import { go, routes } from '../../utils/routes';
+import { MineHeader } from './header';
 import './index.css';
 
 const soon = (title: string) => ({
@@ -13,24 +19,56 @@ const soon = (title: string) => ({
 });
 
 /**
- * 我的: account features are honestly not there yet (browsing never needs an account,
- * REG); 设置 is, and from it the policy and the privacy settings (POL: ≤ 4 taps).
+ * 我的 (REG): who is logged in, or a way to log in; the menu says honestly which features
+ * are not there yet; 设置 leads to the policy, privacy and account settings (POL: ≤ 4 taps).
+ * In browse-only mode nothing about an account is asked of the server.
  */
 export default function MinePage() {
   usePageView('mine');
+  const agreed = useConsent().status === 'agreed';
+  const state = account.use();
+  const [error, setError] = useState<ServiceError | null>(null);
+
+  const load = useCallback(() => {
+    if (!agreed) return;
+    refreshAccount().then(
+      () => setError(null),
+      (e: unknown) => setError(toServiceError(e)),
+    );
+  }, [agreed]);
+  useEffect(load, [load]);
+  // Back from 登录 or 个人资料: show what changed there.
+  useDidShow(load);
+
+  const openProfile = () =>
+    void requireLogin(routes.profile).then((ok) => {
+      if (ok) go(routes.profile);
+    });
+
   return (
     <View className="page mine">
-      <View className="mine__head">
-        <View className="mine__avatar">
-          <Text>未</Text>
-        </View>
-        <View className="mine__who">
-          <Text className="mine__name">未登录</Text>
-          <Text className="muted">登录功能即将上线；浏览和搜索医院、医生无需登录</Text>
-        </View>
-      </View>
-      <Menu items={[soon('就诊人'), soon('我的预约'), soon('我的订单'), soon('个人病历')]} />
-      <Menu items={[{ title: '设置', onClick: () => go(routes.settings) }]} />
+      <MineHeader
+        state={agreed ? state : null}
+        error={agreed ? error : null}
+        onLogin={() => go(routes.login(routes.mine))}
+        onProfile={openProfile}
+        onRetry={load}
+      />
+      <Menu
+        items={[
+          soon('我的咨询'),
+          soon('我的预约'),
+          soon('我的病历'),
+          soon('就诊人'),
+          soon('客服与反馈'),
+        ]}
+      />
+      <Menu
+        items={[
+          { title: '医生工作台', onClick: () => go(routes.workbench) },
+          { title: '设置', onClick: () => go(routes.settings) },
+        ]}
+      />
       <PrivacyHost />
     </View>
   );

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { requireLogin } from '../../account/require-login';
 import { Menu } from '../../components/menu';
 import { PrivacyHost } from '../../components/privacy-host';
 import { useConsent } from '../../privacy/use-consent';
@@ -7,7 +7,16 @@ import { go, routes } from '../../utils/routes';
 
 const STATUS_NOTE = { agreed: '已同意', declined: '未同意', undecided: '' } as const;
 
-/** 我的 → 设置: the policy and the privacy settings are always one tap from here (POL). */
+/** Account settings need a login (REG): 登录 first, then straight on to them. */
+const openAccountSettings = () =>
+  void requireLogin(routes.accountSettings).then((ok) => {
+    if (ok) go(routes.accountSettings);
+  });
+
+/**
+ * 我的 → 设置: the policy and the privacy settings are always one tap from here (POL), and
+ * 账号设置 (devices, real-name verification, logout, deletion) one more.
+ */
 export default function SettingsPage() {
   const { status } = useConsent();
   return (
@@ -22,15 +31,7 @@ export default function SettingsPage() {
           { title: '隐私设置', onClick: () => go(routes.privacySettings) },
         ]}
       />
-      <Menu
-        items={[
-          {
-            title: '账号设置',
-            note: '即将上线',
-            onClick: () => void Taro.showToast({ title: '账号设置即将上线', icon: 'none' }),
-          },
-        ]}
-      />
+      <Menu items={[{ title: '账号设置', onClick: openAccountSettings }]} />
       <PrivacyHost />
     </View>
   );
