@@ -9,6 +9,18 @@ export default defineAppConfig({
     'pages/settings/index',
     'pages/privacy-policy/index',
     'pages/privacy-settings/index',
+    'pages/consult-create/index',
+    'pages/consult-pay/index',
+    'pages/consult-chat/index',
+  ],
+  // Account pages (REG, DEV, IDV) load only when the user goes there: a smaller main package.
+  subPackages: [
+    {
+      root: 'packages/account',
+      pages: ['login/index', 'profile/index', 'settings/index', 'devices/index', 'identity/index'],
+    },
+    // The doctor workbench (the back end's notices point at doctor/pages/workbench/index).
+    { root: 'doctor', pages: ['pages/workbench/index', 'pages/queue/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -1,5 +1,6 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import DoctorPage from '../../src/pages/doctor';
+import { givenLoggedIn } from './consult-fixtures';
 import { fail, installBackend } from './fake-backend';
 import { doctorDetail } from './fixtures';
 import { fire, setRouterParams, taro } from './taro-fake';
@@ -32,7 +33,7 @@ describe('doctor card page', () => {
     expect(screen.getByText('免费')).toBeTruthy();
   });
 
-  test('tapping the hospital opens its page; consulting is honestly not there yet', async () => {
+  test('tapping the hospital opens its page; 图文咨询 asks a logged-out user to log in first', async () => {
     setRouterParams({ id: 'd1' });
     installBackend({ getDoctor: () => doctorDetail() });
     render(<DoctorPage />);
@@ -40,7 +41,25 @@ describe('doctor card page', () => {
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/hospital/index?id=h1' });
 
     fireEvent.click(screen.getByText(/图文咨询 ¥30/));
-    expect(taro.showToast).toHaveBeenCalledWith({ title: '图文咨询即将上线', icon: 'none' });
+    const form = '/pages/consult-create/index?doctorId=d1';
+    await waitFor(() =>
+      expect(taro.navigateTo).toHaveBeenLastCalledWith({
+        url: `/packages/account/login/index?redirect=${encodeURIComponent(form)}`,
+      }),
+    );
+  });
+
+  test('a logged-in user goes straight from 图文咨询 to the form', async () => {
+    setRouterParams({ id: 'd1' });
+    givenLoggedIn();
+    installBackend({ getDoctor: () => doctorDetail() });
+    render(<DoctorPage />);
+    fireEvent.click(await screen.findByText(/图文咨询 ¥30/));
+    await waitFor(() =>
+      expect(taro.navigateTo).toHaveBeenLastCalledWith({
+        url: '/pages/consult-create/index?doctorId=d1',
+      }),
+    );
   });
 
   test('sharing to a chat or Moments carries the card title and only the doctor id', async () => {

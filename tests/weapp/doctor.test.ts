@@ -37,13 +37,14 @@ const callFunction = jest.fn(
   }),
 );
 const showToast = wxAsync(() => ({ ok: { errMsg: 'showToast:ok' } }));
+const navigateTo = wxAsync(() => ({ ok: { errMsg: 'navigateTo:ok' } }));
 
 let page: PageHandle;
 
 beforeAll(async () => {
   page = await loadPage(
     'pages/doctor/index',
-    { cloud: { init: jest.fn(), callFunction }, showToast },
+    { cloud: { init: jest.fn(), callFunction }, showToast, navigateTo },
     { id: 'd7' },
   );
 });
@@ -68,11 +69,14 @@ test('share to a chat and to Moments are wired and carry only the id', () => {
   });
 });
 
-test('图文咨询 says honestly that it is coming', async () => {
+test('图文咨询 needs an account: a user with none is sent to 登录, which returns to the form', async () => {
   page.tap('.doctor__consult');
   await new Promise((r) => setTimeout(r, 50));
-  expect(showToast).toHaveBeenCalledWith(
-    expect.objectContaining({ title: '图文咨询即将上线', icon: 'none' }),
+  const form = '/pages/consult-create/index?doctorId=d7';
+  expect(navigateTo).toHaveBeenCalledWith(
+    expect.objectContaining({
+      url: `/packages/account/login/index?redirect=${encodeURIComponent(form)}`,
+    }),
   );
 });
 

@@ -1,27 +1,59 @@
-import { Button } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { ComingSoon } from '../../components/coming-soon';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback, useEffect } from 'react';
+import { account, isTrusted, refreshAccount } from '../../account/session';
+import { ConsultList } from '../../components/consult/consult-list';
 import { PrivacyHost } from '../../components/privacy-host';
 import { usePageView } from '../../privacy/analytics';
-import { routes } from '../../utils/routes';
+import { useConsent } from '../../privacy/use-consent';
+import { listConsults } from '../../services/consult';
+import { go, routes } from '../../utils/routes';
+import './index.css';
 
-/** Consultations arrive in a later issue; until then the tab says so plainly. */
+/** 咨询 tab: my consultations with their state, doctor, last message and unread count. */
 export default function ConsultPage() {
   usePageView('consult');
+  const agreed = useConsent().status === 'agreed';
+  const state = account.use();
+  const trusted = agreed && isTrusted(state);
+
+  const check = useCallback(() => {
+    if (agreed) void refreshAccount().catch(() => undefined);
+  }, [agreed]);
+  useEffect(check, [check]);
+  useDidShow(check);
+
+  const fetch = useCallback(
+    (cursor: string | undefined) => listConsults({ as: 'patient', ...(cursor ? { cursor } : {}) }),
+    [],
+  );
+
   return (
-    <>
-      <ComingSoon
-        title="在线咨询即将上线"
-        text="上线后，您可以通过图文或视频向医生咨询，并在这里查看咨询记录。现在可以先浏览医院和医生。"
+    <View className="page consult-tab">
+      {trusted ? (
+        <ConsultList
+          fetch={fetch}
+          role="patient"
+          emptyText="还没有咨询记录，去找医生发起图文咨询吧"
+        />
+      ) : (
+        <View className="consult-tab__login">
+          <Text className="muted">登录后可以向医生发起图文咨询，并在这里查看咨询记录</Text>
+          <Button
+            className="btn btn--primary btn--small"
+            onClick={() => go(routes.login(routes.consult))}
+          >
+            登录 / 注册
+          </Button>
+        </View>
+      )}
+      <Button
+        className="btn btn--small consult-tab__find"
+        onClick={() => void Taro.switchTab({ url: routes.home })}
       >
-        <Button
-          className="btn btn--small"
-          onClick={() => void Taro.switchTab({ url: routes.home })}
-        >
-          去找医生
-        </Button>
-      </ComingSoon>
+        去找医生
+      </Button>
       <PrivacyHost />
-    </>
+    </View>
   );
 }

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { useCallback, type ReactNode } from 'react';
 import type { Doctor } from '../../../contract/catalog';
 import { EmptyState, ErrorState, ListSkeleton } from '../../components/list-states';
@@ -8,9 +8,16 @@ import { useAsync } from '../../hooks/use-async';
 import { usePageView } from '../../privacy/analytics';
 import { getDoctor } from '../../services/catalog';
 import { formatCount, formatPrice, formatRating, initialOf } from '../../utils/format';
+import { requireLogin } from '../../account/require-login';
 import { go, routes } from '../../utils/routes';
-import { shareMessage, shareTimeline } from './share';
+import { copyLink, shareMessage, shareTimeline } from './share';
 import './index.css';
+
+/** 图文咨询 needs an account: 登录 first (it comes back to the form), then the form. */
+async function consult(doctorId: string): Promise<void> {
+  const url = routes.consultCreate(doctorId);
+  if (await requireLogin(url)) go(url);
+}
 
 function DoctorProfile({ doctor }: { doctor: Doctor }) {
   return (
@@ -71,9 +78,14 @@ function DoctorProfile({ doctor }: { doctor: Doctor }) {
         </View>
       ) : null}
       <View className="doctor__actions">
+        {process.env.TARO_ENV === 'h5' ? (
+          <Button className="btn doctor__share" onClick={() => void copyLink(doctor.id)}>
+            复制链接
+          </Button>
+        ) : null}
         <Button
           className="btn btn--primary doctor__consult"
-          onClick={() => void Taro.showToast({ title: '图文咨询即将上线', icon: 'none' })}
+          onClick={() => void consult(doctor.id)}
         >
           图文咨询 {formatPrice(doctor.consultPrice)}
         </Button>

@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import type { Doctor } from '../../../contract/catalog';
 import { routes } from '../../utils/routes';
 
@@ -13,4 +14,11 @@ export function shareMessage(doctor: Doctor | null, id: string) {
 
 export function shareTimeline(doctor: Doctor | null, id: string) {
   return { title: shareTitle(doctor), query: `id=${encodeURIComponent(id)}` };
+}
+
+/** H5 has no share sheet: copy the card's address (only the doctor id; no login needed to open it). */
+export async function copyLink(id: string): Promise<void> {
+  const origin = typeof location !== 'undefined' ? location.origin : '';
+  await Taro.setClipboardData({ data: `${origin}${routes.doctor(id)}` });
+  void Taro.showToast({ title: '链接已复制', icon: 'none' });
 }
