@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { runDeletionSweep } from '../backend/account';
 import { runConsultSweep } from '../backend/consult';
 import type { Ports } from '../backend/core/context';
 
@@ -6,8 +7,9 @@ import type { Ports } from '../backend/core/context';
 export const SWEEP_INTERVAL_MS = 60_000;
 
 /**
- * The local server's consultation sweep (48-hour refunds, unpaid orders, refund retries,
- * stale uploads): one backend job on an interval, never two runs at once, stopped (and a
+ * The local server's sweeps — consultations (48-hour refunds, unpaid orders, refund
+ * retries, stale uploads) and account deletions their callers left (DEL), the same
+ * backend jobs CloudBase's timer functions run — on an interval, never two runs at once, stopped (and a
  * run in progress awaited) before the server closes its store. A failed run is logged; the next one tries again.
  */
 export function startConsultSweep(
@@ -18,9 +20,12 @@ export function startConsultSweep(
   let running: Promise<void> | null = null;
   const run = async () => {
     try {
-      const report = await runConsultSweep({ ...ports, log: app.log, caller: null });
+      const ctx = { ...ports, log: app.log, caller: null };
+      const report = await runConsultSweep(ctx);
       if (Object.values(report).some((n) => n > 0))
         app.log.info({ sweep: report }, 'consult sweep');
+      const deletions = await runDeletionSweep(ctx);
+      if (deletions.advanced > 0) app.log.info({ sweep: deletions }, 'deletion sweep');
     } catch (err) {
       app.log.error({ err: String(err) }, 'consult sweep failed');
     } finally {

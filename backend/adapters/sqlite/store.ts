@@ -149,6 +149,8 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteDocumentStor
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('busy_timeout = 5000');
+    // DEL: deleted rows are overwritten with zeros, not left in free pages of the file.
+    db.pragma('secure_delete = ON');
     ensureSchema(db, registry.all());
   } catch (err) {
     db.close();
