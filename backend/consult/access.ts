@@ -49,6 +49,9 @@ export async function roleIn(
 ): Promise<ConsultRole | null> {
   if (consult.patientOpenid === openid) return 'patient';
   if (consult.doctorOpenid !== null) return consult.doctorOpenid === openid ? 'doctor' : null;
+  // Never accepted: whichever account is bound to the doctor now may see it (the queue).
+  // Accepted but without a doctor account, its doctor deleted theirs (DEL): nobody else's.
+  if (consult.acceptedAt) return null;
   return (await doctorIdOf(ctx, openid)) === consult.doctorId ? 'doctor' : null;
 }
 
