@@ -17,7 +17,15 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/account',
-      pages: ['login/index', 'profile/index', 'settings/index', 'devices/index', 'identity/index'],
+      pages: [
+        'login/index',
+        'profile/index',
+        'settings/index',
+        'devices/index',
+        'identity/index',
+        'delete-account/index',
+        'export/index',
+      ],
     },
     // The doctor workbench (the back end's notices point at doctor/pages/workbench/index).
     { root: 'doctor', pages: ['pages/workbench/index', 'pages/queue/index'] },

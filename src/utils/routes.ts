@@ -18,6 +18,8 @@ export const routes = {
   accountSettings: '/packages/account/settings/index',
   devices: '/packages/account/devices/index',
   identity: '/packages/account/identity/index',
+  deleteAccount: '/packages/account/delete-account/index',
+  exportData: '/packages/account/export/index',
   // Consultation (CAM, ALB, PI, CS, SEC); the doctor workbench is its own subpackage.
   consultCreate: (doctorId: string) =>
     `/pages/consult-create/index?doctorId=${encodeURIComponent(doctorId)}`,

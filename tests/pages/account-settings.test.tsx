@@ -1,6 +1,6 @@
 /**
  * 我的 → 设置 → 账号设置 (DEV, DEL) and 登录设备: the devices the account used (model,
- * platform, first/last seen, 当前设备) with 移除; 退出登录; 注销账号 honestly not yet there.
+ * platform, first/last seen, 当前设备) with 移除; 退出登录; 导出我的数据 and 注销账号.
  * A page opened without a trusted login hands over to 登录 and is reopened after it.
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
@@ -117,16 +117,19 @@ describe('登录设备', () => {
 });
 
 describe('账号设置', () => {
-  test('the entries, and 注销账号 saying honestly it is not there yet', async () => {
+  test('the entries, 导出我的数据 and 注销账号 included', async () => {
     installBackend({}, { 'user.me': () => loggedIn() });
     render(<AccountSettingsPage />);
     fireEvent.click(await screen.findByText('登录设备'));
     expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/account/devices/index' });
     fireEvent.click(screen.getByText('实名认证'));
     expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/account/identity/index' });
-    expect(screen.getByText('即将上线')).toBeTruthy();
+    fireEvent.click(screen.getByText('导出我的数据'));
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/account/export/index' });
     fireEvent.click(screen.getByText('注销账号'));
-    expect(taro.showToast).toHaveBeenCalledWith({ title: '注销账号即将上线', icon: 'none' });
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({
+      url: '/packages/account/delete-account/index',
+    });
   });
 
   test('退出登录: asks, logs out, and returns to 我的 logged out', async () => {

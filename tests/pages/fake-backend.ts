@@ -19,7 +19,7 @@ type Answer<A extends CatalogAction> = OutputOf<'catalog', A> | Failure;
 export type Handlers = {
   [A in CatalogAction]?: (input: InputOf<'catalog', A>) => Answer<A> | Promise<Answer<A>>;
 };
-type OtherFn = 'privacy' | 'telemetry' | 'user';
+type OtherFn = 'privacy' | 'telemetry' | 'user' | 'account';
 type OtherAnswer<F extends OtherFn, A extends ActionName<F>> = OutputOf<F, A> | Failure;
 type FnHandlers<F extends OtherFn> = {
   [A in ActionName<F> as `${F}.${A}`]?: (
@@ -27,7 +27,10 @@ type FnHandlers<F extends OtherFn> = {
   ) => OtherAnswer<F, A> | Promise<OtherAnswer<F, A>>;
 };
 /** Other functions' actions, keyed "fn.action" (privacy.recordConsent, user.me…). */
-export type OtherHandlers = FnHandlers<'privacy'> & FnHandlers<'telemetry'> & FnHandlers<'user'>;
+export type OtherHandlers = FnHandlers<'privacy'> &
+  FnHandlers<'telemetry'> &
+  FnHandlers<'user'> &
+  FnHandlers<'account'>;
 
 export interface RecordedCall {
   fn: string;

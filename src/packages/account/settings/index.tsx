@@ -21,8 +21,8 @@ async function confirmLogout(): Promise<boolean> {
 }
 
 /**
- * 我的 → 设置 → 账号设置 (DEV, IDV, DEL): login devices, real-name verification, logout, and
- * account deletion — which a later release builds, and which says so.
+ * 我的 → 设置 → 账号设置 (DEV, IDV, DEL): login devices, real-name verification, a copy of
+ * one's data, account deletion, and logout.
  */
 export default function AccountSettingsPage() {
   const state = useAccountPage(routes.accountSettings);
@@ -55,11 +55,8 @@ export default function AccountSettingsPage() {
           />
           <Menu
             items={[
-              {
-                title: '注销账号',
-                note: '即将上线',
-                onClick: () => void Taro.showToast({ title: '注销账号即将上线', icon: 'none' }),
-              },
+              { title: '导出我的数据', onClick: () => go(routes.exportData) },
+              { title: '注销账号', onClick: () => go(routes.deleteAccount) },
             ]}
           />
           <Button

@@ -1,0 +1,117 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from 'playwright-core';
+import type { RunningApp } from './app';
+import { readSmsCode } from './sms';
+
+/**
+ * Journeys several e2e tests walk the same way a user does (REG, CAM, ALB): registering,
+ * writing to a doctor with a photo and paying in the sandbox, and binding a doctor.
+ */
+
+const root = join(__dirname, '..', '..', '..');
+
+// 1×1 PNG: the browser decodes it, the page re-encodes it as JPEG before upload.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+export interface Envelope<T> {
+  ok: boolean;
+  data?: T;
+  error?: { code: string; message: string; details?: Record<string, unknown> };
+}
+
+/** One action as the page's own session calls it (the context's cookies go along). */
+export async function callApi<T>(
+  page: Page,
+  app: RunningApp,
+  fn: string,
+  action: string,
+  data: object = {},
+): Promise<Envelope<T>> {
+  const res = await page.request.post(`${app.url}/api/${fn}`, { data: { action, data } });
+  return (await res.json()) as Envelope<T>;
+}
+
+/** 登录 as a new user: phone, 获取验证码, the code from the outbox, 登录. */
+export async function register(page: Page, app: RunningApp, phone: string): Promise<void> {
+  await page.getByText('手机号登录 / 注册').waitFor();
+  await page.locator('input[placeholder="请输入手机号"]').fill(phone);
+  await page.getByText('获取验证码', { exact: true }).click();
+  const code = await readSmsCode(app.dataDir, phone);
+  await page.locator('input[placeholder="6 位验证码"]').fill(code);
+  await page.locator('.login__submit').click();
+  await page.getByText('手机号登录 / 注册').waitFor({ state: 'detached' });
+}
+
+/** The seeded catalog's first doctor who charges for a consult. */
+export async function paidDoctor(page: Page, app: RunningApp): Promise<string> {
+  const list = await callApi<{ items: Array<{ id: string; consultPrice: number }> }>(
+    page,
+    app,
+    'catalog',
+    'listDoctors',
+  );
+  const doctor = list.data?.items.find((d) => d.consultPrice > 0);
+  if (!doctor) throw new Error('the seeded catalog has no paid doctor');
+  return doctor.id;
+}
+
+/**
+ * From the doctor's page: 图文咨询 → 登录 (registers `phone`) → a photo from the album and
+ * a description → 模拟支付. Answers the consult's id once the chat shows 待接诊.
+ */
+export async function consultWithPhoto(
+  page: Page,
+  app: RunningApp,
+  doctorId: string,
+  phone: string,
+): Promise<string> {
+  await page.goto(`${app.url}/pages/doctor/index?id=${doctorId}`);
+  await page.locator('.doctor__consult').click();
+  await register(page, app, phone);
+  await page.getByText('病情描述').waitFor();
+  await page.getByText('＋ 添加图片').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByText('从相册选择').click();
+  await (await chooser).setFiles({ name: 'rash.png', mimeType: 'image/png', buffer: PNG });
+  await page.locator('.photo--done').waitFor();
+  await page.locator('textarea').first().fill('胸闷气短两周，活动后加重，夜间偶有憋醒。');
+  await page.getByText(/^提交并支付/).click();
+  await page.getByText('确认支付', { exact: true }).click();
+  await page.locator('.status-banner__label', { hasText: '待接诊' }).waitFor();
+  const id = new URL(page.url()).searchParams.get('id');
+  if (!id) throw new Error(`no consult id in ${page.url()}`);
+  return id;
+}
+
+/** An invite code for `doctorId`, as operations issue one (scripts/doctor-invite.ts). */
+export async function inviteCode(app: RunningApp, doctorId: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/doctor-invite.ts', doctorId],
+    { cwd: root, env: { ...process.env, DATA_DIR: app.dataDir, NODE_ENV: 'test' } },
+  );
+  const m = stdout.match(/[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/);
+  if (!m) throw new Error(`no invite code in: ${stdout}`);
+  return m[0];
+}
+
+/** 我的 → 医生工作台 → 登录 (registers `phone`) → binds `doctorId` with an invite code. */
+export async function bindDoctor(
+  page: Page,
+  app: RunningApp,
+  doctorId: string,
+  phone: string,
+): Promise<void> {
+  const code = await inviteCode(app, doctorId);
+  await page.goto(`${app.url}/pages/mine/index`);
+  await page.getByText('医生工作台').click();
+  await register(page, app, phone);
+  await page.locator('input[placeholder="医生邀请码"]').fill(code.toLowerCase());
+  await page.getByText('绑定', { exact: true }).click();
+  await page.getByText(/查看待接诊/).waitFor();
+}
