@@ -38,13 +38,26 @@ const callFunction = jest.fn(
 );
 const showToast = wxAsync(() => ({ ok: { errMsg: 'showToast:ok' } }));
 const navigateTo = wxAsync(() => ({ ok: { errMsg: 'navigateTo:ok' } }));
+// The share card: an offscreen 2D canvas, exported to a temp file (base library ≥ 2.16.1).
+const context = { fillRect: jest.fn(), fillText: jest.fn() };
+const canvas = { width: 500, height: 400, getContext: jest.fn(() => context) };
+const createOffscreenCanvas = jest.fn(() => canvas);
+const canvasToTempFilePath = wxAsync(() => ({
+  ok: { errMsg: 'canvasToTempFilePath:ok', tempFilePath: 'wxfile://tmp/card.png' },
+}));
 
 let page: PageHandle;
 
 beforeAll(async () => {
   page = await loadPage(
     'pages/doctor/index',
-    { cloud: { init: jest.fn(), callFunction }, showToast, navigateTo },
+    {
+      cloud: { init: jest.fn(), callFunction },
+      showToast,
+      navigateTo,
+      createOffscreenCanvas,
+      canvasToTempFilePath,
+    },
     { id: 'd7' },
   );
 });
@@ -58,14 +71,24 @@ test('renders the card for the id in the link', async () => {
   });
 });
 
-test('share to a chat and to Moments are wired and carry only the id', () => {
+test('share to a chat and to Moments are wired, carry only the id and the drawn card', async () => {
+  await page.waitForText('李淑芬');
+  await new Promise((r) => setTimeout(r, 50));
+  expect(createOffscreenCanvas).toHaveBeenCalledWith({ type: '2d', width: 500, height: 400 });
+  expect(canvasToTempFilePath).toHaveBeenCalledWith(expect.objectContaining({ canvas }));
+  const painted = context.fillText.mock.calls.map((call: unknown[]) => call[0]);
+  expect(painted).toEqual(
+    expect.arrayContaining(['李淑芬', '消化内科', '评分 4.6', '图文咨询 免费']),
+  );
   expect(page.instance.onShareAppMessage({ from: 'menu' } as never)).toEqual({
     title: '李淑芬 副主任医师 · 上海交通大学医学院附属瑞金医院',
     path: '/pages/doctor/index?id=d7',
+    imageUrl: 'wxfile://tmp/card.png',
   });
   expect(page.instance.onShareTimeline()).toEqual({
     title: '李淑芬 副主任医师 · 上海交通大学医学院附属瑞金医院',
     query: 'id=d7',
+    imageUrl: 'wxfile://tmp/card.png',
   });
 });
 

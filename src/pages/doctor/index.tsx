@@ -11,6 +11,7 @@ import { formatCount, formatPrice, formatRating, initialOf } from '../../utils/f
 import { requireLogin } from '../../account/require-login';
 import { go, routes } from '../../utils/routes';
 import { copyLink, shareMessage, shareTimeline } from './share';
+import { useShareCard } from './use-share-card';
 import './index.css';
 
 /** 图文咨询 needs an account: 登录 first (it comes back to the form), then the form. */
@@ -99,8 +100,9 @@ export default function DoctorPage() {
   const load = useCallback(() => getDoctor({ id }), [id]);
   const doctor = useAsync(id ? load : null);
 
-  useShareAppMessage(() => shareMessage(doctor.data, id));
-  useShareTimeline(() => shareTimeline(doctor.data, id));
+  const cardImage = useShareCard(doctor.data);
+  useShareAppMessage(() => shareMessage(doctor.data, id, cardImage));
+  useShareTimeline(() => shareTimeline(doctor.data, id, cardImage));
   usePageView('doctor');
 
   // A shared card may be the first page the app opens: the consent sheet shows here too.

@@ -8,12 +8,17 @@ export function shareTitle(doctor: Doctor | null): string {
   return `${doctor.name} ${doctor.title} · ${doctor.hospital.name}`;
 }
 
-export function shareMessage(doctor: Doctor | null, id: string) {
-  return { title: shareTitle(doctor), path: routes.doctor(id) };
+/** The card image rides along only once drawn; without it WeChat uses a screenshot. */
+function withImage<T extends object>(share: T, imageUrl: string | null): T & { imageUrl?: string } {
+  return imageUrl ? { ...share, imageUrl } : share;
 }
 
-export function shareTimeline(doctor: Doctor | null, id: string) {
-  return { title: shareTitle(doctor), query: `id=${encodeURIComponent(id)}` };
+export function shareMessage(doctor: Doctor | null, id: string, imageUrl: string | null = null) {
+  return withImage({ title: shareTitle(doctor), path: routes.doctor(id) }, imageUrl);
+}
+
+export function shareTimeline(doctor: Doctor | null, id: string, imageUrl: string | null = null) {
+  return withImage({ title: shareTitle(doctor), query: `id=${encodeURIComponent(id)}` }, imageUrl);
 }
 
 /** H5 has no share sheet: copy the card's address (only the doctor id; no login needed to open it). */
