@@ -4,9 +4,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startApp, type RunningApp } from './support/app';
-import { launchBrowser, PHONE } from './support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { e2eSuite } from './support/suite';
 import { answerConsentSheet, presetConsent } from './support/consent';
 
 jest.setTimeout(180_000);
@@ -14,23 +13,8 @@ jest.setTimeout(180_000);
 const SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 const RUIJIN = { latitude: 31.214545 + 0.0004, longitude: 121.461202 - 0.0003 };
 
-let app: RunningApp;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  app = await startApp();
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await closeBrowser?.();
-  const code = await app?.stop();
-  expect(code).toBe(0);
-});
+const e2e = e2eSuite();
+beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 /**
  * A phone whose user already agreed to the privacy policy (these journeys are about the
@@ -40,8 +24,7 @@ async function phone(
   options: Parameters<Browser['newContext']>[0] = {},
   { firstLaunch = false } = {},
 ): Promise<Page> {
-  const context = await browser.newContext({ ...PHONE, ...options });
-  contexts.push(context);
+  const context = await e2e.newContext(options);
   if (!firstLaunch) await presetConsent(context);
   return context.newPage();
 }
@@ -51,7 +34,7 @@ const settle = (page: Page) => page.waitForTimeout(800);
 
 test('home with location denied shows the default recommendations and says why (LOC)', async () => {
   const page = await phone({}, { firstLaunch: true });
-  await page.goto(app.url);
+  await page.goto(e2e.app.url);
   // First launch: the policy comes first; agreeing lets the app ask for location.
   await answerConsentSheet(page, '同意');
   await page.getByText('未开启定位，为您展示默认推荐').waitFor();
@@ -67,7 +50,7 @@ test('home with location denied shows the default recommendations and says why (
 
 test('with location granted next to 瑞金医院, the first nearby hospital is 瑞金医院 (LOC)', async () => {
   const page = await phone({ geolocation: RUIJIN, permissions: ['geolocation'] });
-  await page.goto(app.url);
+  await page.goto(e2e.app.url);
   await page.getByText('附近医院').waitFor();
   const first = page
     .locator('.section')
@@ -83,7 +66,7 @@ test('with location granted next to 瑞金医院, the first nearby hospital is �
 
 test('search 瑞金 finds the hospital; its page lists departments and doctors', async () => {
   const page = await phone();
-  await page.goto(`${app.url}/pages/search/index`);
+  await page.goto(`${e2e.app.url}/pages/search/index`);
   await page.locator('.search__input input, input.search__input, .search__input').first().waitFor();
   await page.locator('input').first().fill('瑞金');
   const hit = page
@@ -100,7 +83,7 @@ test('search 瑞金 finds the hospital; its page lists departments and doctors',
 });
 
 test('a doctor card opens by its shared link, without login, and shows the card', async () => {
-  const recommend = await fetch(`${app.url}/api/catalog`, {
+  const recommend = await fetch(`${e2e.app.url}/api/catalog`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ action: 'recommend', data: { kind: 'doctor', limit: 1 } }),
@@ -113,7 +96,7 @@ test('a doctor card opens by its shared link, without login, and shows the card'
   );
   const doctor = recommend.data.items[0].doctor;
   const page = await phone();
-  await page.goto(`${app.url}/pages/doctor/index?id=${doctor.id}`);
+  await page.goto(`${e2e.app.url}/pages/doctor/index?id=${doctor.id}`);
   await page.getByText(doctor.name).first().waitFor();
   await page.getByText('示例数据').first().waitFor();
   await page.getByText(doctor.hospitalName).first().waitFor();
@@ -124,6 +107,6 @@ test('a doctor card opens by its shared link, without login, and shows the card'
 
 test('an unknown doctor id shows an error state, not a blank page', async () => {
   const page = await phone();
-  await page.goto(`${app.url}/pages/doctor/index?id=d_doesnotexist`);
+  await page.goto(`${e2e.app.url}/pages/doctor/index?id=d_doesnotexist`);
   await page.getByText('医生不存在').waitFor();
 });

@@ -8,9 +8,8 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startApp, type RunningApp } from './support/app';
-import { launchBrowser, PHONE } from './support/browser';
+import type { Page } from 'playwright-core';
+import { e2eSuite } from './support/suite';
 import { presetConsent } from './support/consent';
 
 jest.setTimeout(240_000);
@@ -23,27 +22,11 @@ const PNG = Buffer.from(
   'base64',
 );
 
-let app: RunningApp;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  app = await startApp();
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await closeBrowser?.();
-  const code = await app?.stop();
-  expect(code).toBe(0);
-});
+const e2e = e2eSuite();
+beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 async function phone(): Promise<Page> {
-  const context = await browser.newContext(PHONE);
-  contexts.push(context);
+  const context = await e2e.newContext();
   await presetConsent(context);
   return context.newPage();
 }
@@ -52,7 +35,7 @@ async function phone(): Promise<Page> {
 function smsCode(phoneNumber: string): string | null {
   let text = '';
   try {
-    text = readFileSync(join(app.dataDir, 'sms-outbox.jsonl'), 'utf8');
+    text = readFileSync(join(e2e.app.dataDir, 'sms-outbox.jsonl'), 'utf8');
   } catch {
     return null;
   }
@@ -81,7 +64,7 @@ async function register(page: Page, phoneNumber: string): Promise<void> {
 }
 
 async function api<T>(page: Page, fn: string, action: string, data: object): Promise<T> {
-  const res = await page.request.post(`${app.url}/api/${fn}`, { data: { action, data } });
+  const res = await page.request.post(`${e2e.app.url}/api/${fn}`, { data: { action, data } });
   const body = (await res.json()) as { ok: boolean; data: T };
   expect(body.ok).toBe(true);
   return body.data;
@@ -91,7 +74,7 @@ async function invite(doctorId: string): Promise<string> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/doctor-invite.ts', doctorId],
-    { cwd: root, env: { ...process.env, DATA_DIR: app.dataDir, NODE_ENV: 'test' } },
+    { cwd: root, env: { ...process.env, DATA_DIR: e2e.app.dataDir, NODE_ENV: 'test' } },
   );
   const m = stdout.match(/[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/);
   if (!m) throw new Error(`no invite code in: ${stdout}`);
@@ -110,7 +93,7 @@ test('patient consults with a photo and pays; the doctor binds, accepts, replies
   if (!doctor) throw new Error('the seeded catalog has no paid doctor');
 
   // Patient: the doctor card → 图文咨询 → 登录 (register) → back to the form.
-  await patient.goto(`${app.url}/pages/doctor/index?id=${doctor.id}`);
+  await patient.goto(`${e2e.app.url}/pages/doctor/index?id=${doctor.id}`);
   await patient.locator('.doctor__consult').click();
   await register(patient, '13900139001');
   await patient.getByText('病情描述').waitFor();
@@ -140,7 +123,7 @@ test('patient consults with a photo and pays; the doctor binds, accepts, replies
   // Doctor: an invite code, 我的 → 医生工作台 → 登录 → bind → the queue → accept.
   const code = await invite(doctor.id);
   const doc = await phone();
-  await doc.goto(`${app.url}/pages/mine/index`);
+  await doc.goto(`${e2e.app.url}/pages/mine/index`);
   await doc.getByText('医生工作台').click();
   await register(doc, '13900139002');
   await doc.locator('input[placeholder="医生邀请码"]').fill(code.toLowerCase());

@@ -4,11 +4,10 @@
  * re-verifies with the code sent to the bound phone, ticks and confirms. Afterwards 我的
  * shows a fresh user, and the doctor no longer finds the consultation.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DELETION_CONSEQUENCES } from '../../contract/account';
 import { SMS_RESEND_SECONDS } from '../../contract/user/items';
-import { startApp, type RunningApp } from './support/app';
-import { launchBrowser, PHONE } from './support/browser';
+import { e2eSuite } from './support/suite';
 import { presetConsent } from './support/consent';
 import { bindDoctor, callApi, consultWithPhoto, paidDoctor } from './support/journeys';
 import { readSmsCode } from './support/sms';
@@ -18,46 +17,30 @@ jest.setTimeout(240_000);
 const PATIENT = '13900139101';
 const DOCTOR = '13900139102';
 
-let app: RunningApp;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  app = await startApp();
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await closeBrowser?.();
-  const code = await app?.stop();
-  expect(code).toBe(0);
-});
+const e2e = e2eSuite();
 
 async function phone(): Promise<Page> {
-  const context = await browser.newContext(PHONE);
-  contexts.push(context);
+  const context = await e2e.newContext();
   await presetConsent(context);
   return context.newPage();
 }
 
 test('注销账号: verified by SMS, the data goes, 我的 shows a fresh user, the doctor loses the consult', async () => {
   const patient = await phone();
-  const doctorId = await paidDoctor(patient, app);
-  const consultId = await consultWithPhoto(patient, app, doctorId, PATIENT);
+  const doctorId = await paidDoctor(patient, e2e.app);
+  const consultId = await consultWithPhoto(patient, e2e.app, doctorId, PATIENT);
   // The registration code went out before this: the next one to this phone waits 60 s.
   const nextSendAt = Date.now() + (SMS_RESEND_SECONDS + 1) * 1000;
 
   const doc = await phone();
-  await bindDoctor(doc, app, doctorId, DOCTOR);
-  const before = await callApi(doc, app, 'consult', 'get', { consultId });
+  await bindDoctor(doc, e2e.app, doctorId, DOCTOR);
+  const before = await callApi(doc, e2e.app, 'consult', 'get', { consultId });
   expect(before.error).toBeUndefined();
-  const waiting = await callApi<{ items: unknown[] }>(doc, app, 'consult', 'queue', {});
+  const waiting = await callApi<{ items: unknown[] }>(doc, e2e.app, 'consult', 'queue', {});
   expect(waiting.data?.items).toHaveLength(1);
 
   // 我的 → 设置 → 账号设置 → 注销账号, by tapping.
-  await patient.goto(`${app.url}/pages/mine/index`);
+  await patient.goto(`${e2e.app.url}/pages/mine/index`);
   await patient.getByText('设置', { exact: true }).click();
   await patient.getByText('账号设置', { exact: true }).click();
 
@@ -78,7 +61,7 @@ test('注销账号: verified by SMS, the data goes, 我的 shows a fresh user, t
 
   await patient.waitForTimeout(Math.max(0, nextSendAt - Date.now()));
   await patient.getByText('获取验证码', { exact: true }).click();
-  const code = await readSmsCode(app.dataDir, PATIENT, 1);
+  const code = await readSmsCode(e2e.app.dataDir, PATIENT, 1);
   await patient.locator('input[placeholder="6 位验证码"]').fill(code);
   expect(await patient.getByRole('checkbox').getAttribute('aria-checked')).toBe('false');
   await patient.locator('.check-row').click();
@@ -89,12 +72,12 @@ test('注销账号: verified by SMS, the data goes, 我的 shows a fresh user, t
   await patient.getByText('返回我的', { exact: true }).click();
   await patient.getByText('登录/注册').waitFor();
   await patient.getByText('139****9101').waitFor({ state: 'detached' });
-  const me = await callApi<{ registered: boolean }>(patient, app, 'user', 'me', {});
+  const me = await callApi<{ registered: boolean }>(patient, e2e.app, 'user', 'me', {});
   expect(me.data?.registered).toBe(false);
 
   // The doctor: the consultation is gone.
-  const after = await callApi(doc, app, 'consult', 'get', { consultId });
+  const after = await callApi(doc, e2e.app, 'consult', 'get', { consultId });
   expect(after.error?.code).toBe('NOT_FOUND');
-  const queue = await callApi<{ items: unknown[] }>(doc, app, 'consult', 'queue', {});
+  const queue = await callApi<{ items: unknown[] }>(doc, e2e.app, 'consult', 'queue', {});
   expect(queue.data?.items).toEqual([]);
 });

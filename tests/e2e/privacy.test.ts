@@ -8,8 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { POLICY_VERSION } from '../../contract/privacy/policy';
-import { startApp, type RunningApp } from './support/app';
-import { launchBrowser, PHONE } from './support/browser';
+import { e2eSuite } from './support/suite';
 import { answerConsentSheet, presetConsent } from './support/consent';
 
 jest.setTimeout(180_000);
@@ -17,27 +16,11 @@ jest.setTimeout(180_000);
 const SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 const RUIJIN = { latitude: 31.2149, longitude: 121.4609 };
 
-let app: RunningApp;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  app = await startApp();
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await closeBrowser?.();
-  const code = await app?.stop();
-  expect(code).toBe(0);
-});
+const e2e = e2eSuite();
+beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 async function newContext(options: Parameters<Browser['newContext']>[0] = {}) {
-  const context = await browser.newContext({ ...PHONE, ...options });
-  contexts.push(context);
+  const context = await e2e.newContext(options);
   return context;
 }
 
@@ -76,7 +59,7 @@ const geolocationCalls = (page: Page) =>
 
 async function listConsents(page: Page) {
   // page.request shares the browser context's cookies: the same anonymous identity.
-  const res = await page.request.post(`${app.url}/api/privacy`, {
+  const res = await page.request.post(`${e2e.app.url}/api/privacy`, {
     data: { action: 'listConsents', data: {} },
   });
   const body = (await res.json()) as {
@@ -100,7 +83,7 @@ async function toggle(page: Page, label: string) {
 test('first launch shows the whole policy with its dates and 同意 / 不同意 (POL)', async () => {
   const page = await (await newContext()).newPage();
   const log = apiLog(page);
-  await page.goto(app.url);
+  await page.goto(e2e.app.url);
   const sheet = page.locator('.consent-sheet');
   await sheet.waitFor();
   await sheet.getByText('生效日期：2022年1月22日').waitFor();
@@ -130,7 +113,7 @@ test('不同意 → browse-only: search and cards work, no location, nothing to 
   await countGeolocation(context);
   const page = await context.newPage();
   const log = apiLog(page);
-  await page.goto(app.url);
+  await page.goto(e2e.app.url);
   await answerConsentSheet(page, '不同意');
 
   await page.getByText('未同意隐私政策，为您展示默认推荐').waitFor();
@@ -155,7 +138,7 @@ test('不同意 → browse-only: search and cards work, no location, nothing to 
 test('同意 → the consent is recorded on the server; 隐私设置 shows it and can change it (POL, SDK)', async () => {
   const page = await (await newContext()).newPage();
   const log = apiLog(page);
-  await page.goto(app.url);
+  await page.goto(e2e.app.url);
   const recordedOnServer = page.waitForResponse((r) => r.url().endsWith('/api/privacy'));
   await answerConsentSheet(page, '同意');
   await recordedOnServer;
@@ -168,17 +151,17 @@ test('同意 → the consent is recorded on the server; 隐私设置 shows it an
   });
   expect(recorded.records.map((r) => r.change)).toEqual(['agree']);
 
-  await page.goto(`${app.url}/pages/privacy-settings/index`);
+  await page.goto(`${e2e.app.url}/pages/privacy-settings/index`);
   await page.getByText('已同意隐私政策').waitFor();
   await toggle(page, '统计分析');
   expect((await listConsents(page)).current).toMatchObject({ analytics: true });
 
   // With the consent on, statistics reach our own server (SDK's local adapter).
-  await page.goto(`${app.url}/pages/mine/index`);
+  await page.goto(`${e2e.app.url}/pages/mine/index`);
   await page.waitForRequest((r) => r.url().endsWith('/api/telemetry'), { timeout: 15_000 });
 
   // Off again: one tap, recorded as a withdrawal.
-  await page.goto(`${app.url}/pages/privacy-settings/index`);
+  await page.goto(`${e2e.app.url}/pages/privacy-settings/index`);
   await toggle(page, '统计分析');
   const after = await listConsents(page);
   expect(after.current).toMatchObject({ policy: true, analytics: false });
@@ -190,7 +173,7 @@ test('the policy is reached from 我的 in at most 4 taps (POL)', async () => {
   const context = await newContext();
   await presetConsent(context);
   const page = await context.newPage();
-  await page.goto(app.url);
+  await page.goto(e2e.app.url);
   await page.getByText('全部医院').waitFor();
 
   let taps = 0;
@@ -223,7 +206,7 @@ test('location refused in the browser → recommendations with the reason (LOC)'
   await countGeolocation(context);
   const page = await context.newPage();
   const log = apiLog(page);
-  await page.goto(app.url);
+  await page.goto(e2e.app.url);
   await page.getByText('未开启定位，为您展示默认推荐').waitFor();
   await page.getByText('推荐医生').waitFor();
   expect(await page.locator('.hospital-card').count()).toBeGreaterThan(0);

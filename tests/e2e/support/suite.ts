@@ -1,0 +1,48 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { startApp, type RunningApp } from './app';
+import { launchBrowser, PHONE } from './browser';
+
+type ContextOptions = Parameters<Browser['newContext']>[0];
+
+export interface E2E {
+  /** The app started by `npm start` for this file (valid inside tests). */
+  readonly app: RunningApp;
+  /** A phone-sized browser context, closed after the file's tests. */
+  newContext(options?: ContextOptions): Promise<BrowserContext>;
+}
+
+/**
+ * One e2e file's world: `npm start` on a fresh DATA_DIR and one Chromium, started before
+ * the file's tests and stopped after them; the app must then exit cleanly (SIGTERM → 0).
+ */
+export function e2eSuite(): E2E {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  let closeBrowser: (() => Promise<void>) | undefined;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    app = await startApp();
+    ({ browser, close: closeBrowser } = await launchBrowser());
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await closeBrowser?.();
+    const code = await app?.stop();
+    expect(code).toBe(0);
+  });
+
+  return {
+    get app() {
+      if (!app) throw new Error('the app starts in beforeAll');
+      return app;
+    },
+    async newContext(options = {}) {
+      if (!browser) throw new Error('the browser starts in beforeAll');
+      const context = await browser.newContext({ ...PHONE, ...options });
+      contexts.push(context);
+      return context;
+    },
+  };
+}
