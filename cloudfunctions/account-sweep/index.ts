@@ -2,25 +2,18 @@ import * as cloud from 'wx-server-sdk';
 import { runDeletionSweep } from '../../backend/account';
 import { createCloudbaseStore } from '../../backend/adapters/cloudbase';
 import { createCloudbaseCrypto } from '../../backend/adapters/cloudbase/crypto';
-import {
-  createCloudbaseFileStore,
-  type CloudStorage,
-} from '../../backend/adapters/cloudbase/file-store';
+import { createCloudbaseFileStore } from '../../backend/adapters/cloudbase/file-store';
 import { COLLECTIONS } from '../../backend/collections';
 import type { Ctx } from '../../backend/core/context';
 import { systemClock } from '../../backend/ports/clock';
 import { consoleLogger } from '../../backend/ports/logger';
 import { systemRandom } from '../../backend/ports/random';
+import { cloudStorageOf } from '../_shared/storage';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
 const crypto = createCloudbaseCrypto(process.env);
-const storage: CloudStorage = {
-  uploadFile: (param) => cloud.uploadFile(param),
-  downloadFile: (param) => cloud.downloadFile(param),
-  getTempFileURL: (param) => cloud.getTempFileURL(param),
-  deleteFile: (param) => cloud.deleteFile(param),
-};
+const storage = cloudStorageOf(cloud);
 
 let ctx: Ctx | null = null;
 function system(): Ctx {

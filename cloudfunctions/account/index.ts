@@ -1,12 +1,10 @@
 import * as cloud from 'wx-server-sdk';
 import { accountFunction } from '../../backend/account';
 import { createCloudbaseCrypto } from '../../backend/adapters/cloudbase/crypto';
-import {
-  createCloudbaseFileStore,
-  type CloudStorage,
-} from '../../backend/adapters/cloudbase/file-store';
+import { createCloudbaseFileStore } from '../../backend/adapters/cloudbase/file-store';
 import { systemRandom } from '../../backend/ports/random';
 import { cloudMain } from '../_shared/cloud-main';
+import { cloudStorageOf } from '../_shared/storage';
 
 // DYNAMIC_CURRENT_ENV (a symbol the SDK's types do not admit) = the env this function runs in.
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
@@ -14,12 +12,7 @@ cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 // Refuses to start without ZHUYI_MASTER_KEY: deletion reads the bound phone, export decrypts.
 const crypto = createCloudbaseCrypto(process.env);
 
-const storage: CloudStorage = {
-  uploadFile: (param) => cloud.uploadFile(param),
-  downloadFile: (param) => cloud.downloadFile(param),
-  getTempFileURL: (param) => cloud.getTempFileURL(param),
-  deleteFile: (param) => cloud.deleteFile(param),
-};
+const storage = cloudStorageOf(cloud);
 
 export const main = cloudMain(cloud, accountFunction, {
   ports: (store) => ({

@@ -3,24 +3,16 @@ import {
   cloudSystemContext,
   createCloudConsultPorts,
   readCloudConsultConfig,
-  type ConsultCloud,
 } from '../../backend/adapters/cloudbase/consult-ports';
 import { runConsultSweep } from '../../backend/consult';
 import type { DocumentStore } from '../../backend/ports/document-store';
 import { consoleLogger } from '../../backend/ports/logger';
+import { consultCloudOf } from '../_shared/storage';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
 const config = readCloudConsultConfig(process.env);
-const consultCloud: ConsultCloud = {
-  uploadFile: (param) => cloud.uploadFile(param),
-  downloadFile: (param) => cloud.downloadFile(param),
-  getTempFileURL: (param) => cloud.getTempFileURL(param),
-  deleteFile: (param) => cloud.deleteFile(param),
-  // cloudPay is missing from the SDK's types; it exists at run time (SDK ≥ 2.0.2).
-  cloudPay: (cloud as unknown as Pick<ConsultCloud, 'cloudPay'>).cloudPay,
-  openapi: cloud.openapi as unknown as ConsultCloud['openapi'],
-};
+const consultCloud = consultCloudOf(cloud);
 const system = cloudSystemContext(
   () => cloud.database(),
   (store: DocumentStore) => createCloudConsultPorts(consultCloud, store, consoleLogger, config),

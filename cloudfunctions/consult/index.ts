@@ -3,13 +3,13 @@ import {
   cloudSystemContext,
   createCloudConsultPorts,
   readCloudConsultConfig,
-  type ConsultCloud,
 } from '../../backend/adapters/cloudbase/consult-ports';
 import { readPayNotice } from '../../backend/adapters/cloudbase/wechat-pay';
 import { consultFunction, paymentNotice } from '../../backend/consult';
 import type { DocumentStore } from '../../backend/ports/document-store';
 import { consoleLogger } from '../../backend/ports/logger';
 import { cloudMain } from '../_shared/cloud-main';
+import { consultCloudOf } from '../_shared/storage';
 
 // DYNAMIC_CURRENT_ENV (a symbol the SDK's types do not admit) = the env this function runs in.
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
@@ -17,16 +17,7 @@ cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 // Refuses to start without ZHUYI_MASTER_KEY; WeChat Pay and subscribe messages are optional.
 const config = readCloudConsultConfig(process.env);
 
-const consultCloud: ConsultCloud = {
-  uploadFile: (param) => cloud.uploadFile(param),
-  downloadFile: (param) => cloud.downloadFile(param),
-  getTempFileURL: (param) => cloud.getTempFileURL(param),
-  deleteFile: (param) => cloud.deleteFile(param),
-  // The SDK types these as Record<string, any>; config.json grants subscribeMessage.send.
-  // cloudPay is missing from the SDK's types; it exists at run time (SDK ≥ 2.0.2).
-  cloudPay: (cloud as unknown as Pick<ConsultCloud, 'cloudPay'>).cloudPay,
-  openapi: cloud.openapi as unknown as ConsultCloud['openapi'],
-};
+const consultCloud = consultCloudOf(cloud);
 const portsOf = (store: DocumentStore) =>
   createCloudConsultPorts(consultCloud, store, consoleLogger, config);
 

@@ -7,6 +7,7 @@ import {
 import { consoleLogger } from '../../backend/ports/logger';
 import { userFunction } from '../../backend/user';
 import { cloudMain } from '../_shared/cloud-main';
+import { cloudStorageOf } from '../_shared/storage';
 
 // DYNAMIC_CURRENT_ENV (a symbol the SDK's types do not admit) = the env this function runs in.
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
@@ -15,10 +16,7 @@ cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 const config = readCloudUserConfig(process.env);
 
 const userCloud: UserCloud = {
-  uploadFile: (param) => cloud.uploadFile(param),
-  downloadFile: (param) => cloud.downloadFile(param),
-  getTempFileURL: (param) => cloud.getTempFileURL(param),
-  deleteFile: (param) => cloud.deleteFile(param),
+  ...cloudStorageOf(cloud),
   // The SDK types openapi as Record<string, any>; config.json grants phonenumber.getPhoneNumber.
   openapi: cloud.openapi as UserCloud['openapi'],
 };
