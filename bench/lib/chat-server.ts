@@ -21,6 +21,7 @@ import { systemRandom } from '../../backend/ports/random';
 import { buildServer } from '../../server/app';
 import { createIdentityIssuer } from '../../server/identity';
 import { loadOrCreateSecret } from '../../server/secret';
+import { serveToParent } from './child-server';
 
 export interface ChatChildArgs {
   dataDir: string;
@@ -114,23 +115,7 @@ async function main(): Promise<void> {
     logger: false,
     sweepIntervalMs: false,
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  let closing = false;
-  const close = () => {
-    if (closing) return;
-    closing = true;
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('message', (m) => {
-    if (m === 'close') close();
-  });
-  process.on('disconnect', close);
-  process.send?.({ port, people: [...doctors, ...patients].map((x) => x.person) });
+  await serveToParent(app, { people: [...doctors, ...patients].map((x) => x.person) });
 }
 
 main().catch((err: unknown) => {

@@ -23,6 +23,7 @@ import { FUNCTIONS } from '../../backend/functions';
 import { buildServer } from '../../server/app';
 import { naiveNear, naiveSearch, naiveSearchAll } from './naive';
 import { buildCatalog } from './synthetic';
+import { serveToParent } from './child-server';
 
 type NearbyInput = z.infer<typeof catalogActions.nearby.input>;
 type SearchInput = z.infer<typeof catalogActions.search.input>;
@@ -112,23 +113,7 @@ async function main(): Promise<void> {
     bench: benchFunction(args),
   };
   const app = await buildServer({ dataDir: args.dataDir, functions, logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  let closing = false;
-  const close = () => {
-    if (closing) return;
-    closing = true;
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('message', (m) => {
-    if (m === 'close') close();
-  });
-  process.on('disconnect', close);
-  process.send?.({ port });
+  await serveToParent(app);
 }
 
 main().catch((err: unknown) => {
