@@ -5,6 +5,9 @@ import type { CollectionSpec } from './ports/document-store';
  * tables from this list; for CloudBase, `npm run build:functions` prints the indexes
  * to create. Personal-data collections also appear in the personal data map.
  */
+/** Catalog documents kept parsed per collection (about 1 KB each): the nearby/search hot set. */
+const CATALOG_CACHE_DOCS = 20_000;
+
 export const HOSPITALS: CollectionSpec = {
   name: 'hospitals',
   indexes: ['district', 'grade', 'gradeRank', 'name'],
@@ -14,6 +17,7 @@ export const HOSPITALS: CollectionSpec = {
     ['gradeRank', 'asc'],
     ['name', 'asc'],
   ],
+  cacheDocs: CATALOG_CACHE_DOCS,
 };
 
 export const DOCTORS: CollectionSpec = {
@@ -33,6 +37,7 @@ export const DOCTORS: CollectionSpec = {
     ['titleRank', 'asc'],
     ['rating', 'desc'],
   ],
+  cacheDocs: CATALOG_CACHE_DOCS,
 };
 
 /** Department names with doctor counts, rebuilt by seed/import so listDepartments never scans doctors. */

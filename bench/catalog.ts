@@ -73,15 +73,25 @@ export async function runCatalogBench(): Promise<BenchReport> {
       log(
         `in-process (dispatch → handler → SQLite) vs naive scan over in-memory arrays (loaded once):`,
       );
-      const inProcess = await benchInProcess(store, catalog, workload, {
-        calls: 2000,
-        naiveCalls: 200,
-        warmup: 200,
-        budgetMs: 25_000,
-        sanitySamples: 25,
+      // A second connection on the same file without the document cache, for comparison.
+      const uncached = openSqliteStore({
+        file,
+        collections: COLLECTIONS.map((spec) => ({ ...spec, cacheDocs: 0 })),
       });
-      report.rows.push(...inProcess.rows);
-      report.problems.push(...inProcess.problems);
+      try {
+        const inProcess = await benchInProcess(store, catalog, workload, {
+          calls: 2000,
+          naiveCalls: 200,
+          warmup: 200,
+          budgetMs: 25_000,
+          sanitySamples: 25,
+          uncached,
+        });
+        report.rows.push(...inProcess.rows);
+        report.problems.push(...inProcess.problems);
+      } finally {
+        await uncached.close();
+      }
     } finally {
       await store.close();
     }

@@ -93,6 +93,12 @@ export interface CollectionSpec {
    */
   text?: string[];
   searchTieBreak?: Sort;
+  /**
+   * Read-mostly collections only (the catalog): how many parsed documents an adapter may
+   * keep in memory for its list reads. Writes and other processes' commits invalidate
+   * them (SQLite adapter); the CloudBase adapter ignores it.
+   */
+  cacheDocs?: number;
 }
 
 export interface DocumentStore {

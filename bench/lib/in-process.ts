@@ -28,6 +28,11 @@ export interface InProcessOptions {
   warmup: number;
   budgetMs: number;
   sanitySamples: number;
+  /**
+   * The same database opened with no document cache (CollectionSpec.cacheDocs 0): nearby is
+   * timed through it too, so the report shows what the cache buys and what a cold read costs.
+   */
+  uncached?: DocumentStore;
 }
 
 type Call = (action: string, data: unknown) => Promise<unknown>;
@@ -64,12 +69,13 @@ export async function benchInProcess(
   };
   const docsOf = { hospital: catalog.hospitals, doctor: catalog.doctors };
 
-  const nearbyIndexed = async (q: NearbyQuery) => {
-    const out = (await call('nearby', { lat: q.lat, lng: q.lng, kind: q.kind })) as {
+  const nearbyVia = (via: Call) => async (q: NearbyQuery) => {
+    const out = (await via('nearby', { lat: q.lat, lng: q.lng, kind: q.kind })) as {
       items: NearbyHit[];
     };
     return out.items.map(nearbyId);
   };
+  const nearbyIndexed = nearbyVia(call);
   const nearbyNaive = (q: NearbyQuery) =>
     naiveNear(docsOf[q.kind], {
       ...q,
@@ -148,6 +154,14 @@ export async function benchInProcess(
       (i) => nearbyNaive(qs[i % qs.length]),
     );
     addRows(report, `nearby ${kind}`, ours, base, true);
+    if (!options.uncached) continue;
+    const cold = nearbyVia(handlerCall(options.uncached));
+    const uncached = await timeCalls((i) => cold(qs[i % qs.length]), {
+      calls: options.calls,
+      warmup: options.warmup,
+      budgetMs: options.budgetMs,
+    });
+    addRows(report, `nearby ${kind} (no doc cache)`, uncached, base, false, false);
   }
   const sq = workload.search;
   // Searches cost far more than nearby calls: a shorter warm-up keeps the run within budget.
@@ -188,7 +202,7 @@ function addRows(
 ): void {
   const ratio = base.p50 / ours.p50;
   log(
-    `  ${name.padEnd(16)} indexed p50 ${fmtMs(ours.p50)} p99 ${fmtMs(ours.p99)} mean ${fmtMs(ours.mean)} (${ours.calls} calls) | ` +
+    `  ${name.padEnd(30)} indexed p50 ${fmtMs(ours.p50)} p99 ${fmtMs(ours.p99)} mean ${fmtMs(ours.mean)} (${ours.calls} calls) | ` +
       `naive p50 ${fmtMs(base.p50)} p99 ${fmtMs(base.p99)} mean ${fmtMs(base.mean)} (${base.calls} calls) | ` +
       (ratio >= 1 ? `${fmtRatio(ratio)} faster at p50` : `${fmtRatio(1 / ratio)} SLOWER at p50`),
   );

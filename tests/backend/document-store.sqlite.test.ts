@@ -39,3 +39,23 @@ describeDocumentStoreContract('SQLite file (WAL)', {
     return reopened;
   },
 });
+
+// The same contract with every collection's documents cached, and a capacity small enough
+// that eviction happens inside most tests: the cache must never change an answer.
+const CACHED = CONTRACT_COLLECTIONS.map((spec) => ({ ...spec, cacheDocs: 3 }));
+describeDocumentStoreContract('SQLite file (WAL), documents cached', {
+  open: async () => {
+    const file = join(dir, `db-${++counter}.sqlite`);
+    const store = openSqliteStore({ file, collections: CACHED });
+    files.set(store, file);
+    return store;
+  },
+  close,
+  reopen: async (store) => {
+    const file = files.get(store)!;
+    await close(store);
+    const reopened = openSqliteStore({ file, collections: CACHED });
+    files.set(reopened, file);
+    return reopened;
+  },
+});

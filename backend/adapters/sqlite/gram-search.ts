@@ -36,7 +36,7 @@ export function searchByGrams(sql: Statements, spec: CollectionSpec, query: Sear
   }));
   const matching = query.filter ? countEach(sql, joined) : inIndex;
   const { match, rank } = textTerms(docTextColumns(spec), query.q);
-  const rows = pageByTiers(sql, spec, query, {
+  const rids = pageByTiers(sql, spec, query, {
     inIndex,
     matching,
     list: joined,
@@ -46,7 +46,7 @@ export function searchByGrams(sql: Statements, spec: CollectionSpec, query: Sear
       walkByText(join('', { sql: `${rank.sql} = ?`, params: [...rank.params, tier] }, match)),
     ],
   });
-  return { rows, total: total(matching) };
+  return { rids, total: total(matching) };
 }
 
 /** count(*) of each tier's `FROM … WHERE …`, in one statement. */

@@ -1,27 +1,22 @@
 import type { CollectionSpec, NearQuery } from '../../ports/document-store';
-import { nearestInRings, type Box } from './geo';
+import { nearestInRings, type Box, type GeoHit } from './geo';
 import { geoTable, q } from './names';
 import { compileFilter } from './sql-filter';
-import type { DocRow, Statements } from './statements';
-
-export interface NearRow {
-  row: DocRow;
-  distanceMeters: number;
-}
+import type { Statements } from './statements';
 
 /**
  * `near` over the R*Tree: boxes are counted and read with exact coordinates only (its
- * auxiliary columns), distances computed here, and only the `limit` nearest documents are
- * read and parsed. Query checks are the caller's.
+ * auxiliary columns), distances computed here; the caller reads only the `limit` nearest
+ * documents. Query checks are the caller's.
  */
-export function nearestRows(sql: Statements, spec: CollectionSpec, query: NearQuery): NearRow[] {
+export function nearestHits(sql: Statements, spec: CollectionSpec, query: NearQuery): GeoHit[] {
   const where = compileFilter(query.filter, 't');
   // CROSS JOIN fixes the order: the R*Tree box drives, the filter checks each candidate.
   // (Left to itself the planner may scan a filter index instead, ~100× slower.)
   const from = `FROM ${geoTable(spec.name)} AS g${query.filter ? ` CROSS JOIN ${q(spec.name)} AS t ON t.rid = g.id` : ''}
     WHERE g.maxLat >= ? AND g.minLat <= ? AND g.maxLng >= ? AND g.minLng <= ?${query.filter ? ` AND ${where.sql}` : ''}`;
   const params = (b: Box) => [b.minLat, b.maxLat, b.minLng, b.maxLng, ...where.params];
-  const hits = nearestInRings(
+  return nearestInRings(
     query,
     query.maxDistanceMeters,
     query.limit,
@@ -37,13 +32,4 @@ export function nearestRows(sql: Statements, spec: CollectionSpec, query: NearQu
         0,
       ),
   );
-  const rows = sql.all<DocRow & { rid: number }>(
-    `SELECT rid, _id, doc FROM ${q(spec.name)} WHERE rid IN (SELECT value FROM json_each(?))`,
-    [JSON.stringify(hits.map((h) => h.rid))],
-  );
-  const byRid = new Map(rows.map((row) => [row.rid, row]));
-  return hits.flatMap((h) => {
-    const row = byRid.get(h.rid);
-    return row ? [{ row, distanceMeters: h.distanceMeters }] : [];
-  });
 }

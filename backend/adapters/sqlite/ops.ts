@@ -11,7 +11,8 @@ import {
   type StoredDoc,
 } from '../../ports/document-store';
 import { q } from './names';
-import { nearestRows } from './near';
+import type { DocCache } from './doc-cache';
+import { nearestHits } from './near';
 import type { Registry } from './registry';
 import { searchByGrams } from './gram-search';
 import { MAX_GRAM } from './grams';
@@ -40,7 +41,35 @@ export class SqliteOps {
   constructor(
     private readonly sql: Statements,
     private readonly registry: Registry,
+    readonly cache: DocCache,
   ) {}
+
+  /**
+   * Runs several reads as one read transaction: one snapshot, and one lock instead of one
+   * per statement (in WAL mode taking it costs more than a small indexed query). Inside
+   * the store's own transaction it just runs. The document cache is checked against the
+   * snapshot first.
+   */
+  private read<R>(work: () => R): R {
+    const own = !this.sql.db.inTransaction;
+    if (own) this.sql.run('BEGIN', []);
+    try {
+      this.cache.sync(
+        this.sql.one<{ data_version: number }>('PRAGMA data_version', [])?.data_version ?? -1,
+      );
+      return work();
+    } finally {
+      if (own) this.sql.run('COMMIT', []);
+    }
+  }
+
+  /** Rows by rid, for the document cache's misses. */
+  private rowsByRid(collection: string, rids: number[]): Array<DocRow & { rid: number }> {
+    return this.sql.all<DocRow & { rid: number }>(
+      `SELECT rid, _id, doc FROM ${q(collection)} WHERE rid IN (SELECT value FROM json_each(?))`,
+      [JSON.stringify(rids)],
+    );
+  }
 
   get<T extends StoredDoc>(collection: string, id: string): T | null {
     this.registry.get(collection);
@@ -86,23 +115,36 @@ export class SqliteOps {
     } catch (err) {
       if (hasCode(err, 'SQLITE_CONSTRAINT_UNIQUE')) throw new DuplicateIdError(collection, id);
       throw err;
+    } finally {
+      this.cache.forget(collection);
     }
     return id;
   }
 
   /** All or nothing: better-sqlite3 turns this into a SAVEPOINT inside an open transaction. */
   insertMany(collection: string, docs: NewDoc[]): number {
-    this.sql.db.transaction(() => docs.forEach((doc) => this.insert(collection, doc)))();
+    this.writing(collection, () =>
+      this.sql.db.transaction(() => docs.forEach((doc) => this.insert(collection, doc)))(),
+    );
     return docs.length;
   }
 
   update(collection: string, id: string, patch: Patch): boolean {
-    return this.patch(collection, id, undefined, patch);
+    return this.writing(collection, () => this.patch(collection, id, undefined, patch));
   }
 
   updateIf(collection: string, id: string, expected: Filter, patch: Patch): boolean {
     this.registry.checkFilter(collection, expected);
-    return this.patch(collection, id, expected, patch);
+    return this.writing(collection, () => this.patch(collection, id, expected, patch));
+  }
+
+  /** Every write forgets the collection's cached documents, whether or not it succeeded. */
+  private writing<R>(collection: string, write: () => R): R {
+    try {
+      return write();
+    } finally {
+      this.cache.forget(collection);
+    }
   }
 
   /** One UPDATE whose WHERE holds the expectation: the compare and the set cannot be split. */
@@ -133,16 +175,21 @@ export class SqliteOps {
 
   remove(collection: string, id: string): boolean {
     this.registry.get(collection);
-    return this.sql.run(`DELETE FROM ${q(collection)} WHERE _id = ?`, [id]) > 0;
+    return this.writing(
+      collection,
+      () => this.sql.run(`DELETE FROM ${q(collection)} WHERE _id = ?`, [id]) > 0,
+    );
   }
 
   removeWhere(collection: string, filter: Filter, limit?: number): number {
     this.registry.checkFilter(collection, filter);
     checkCount('limit', limit);
     const where = compileFilter(filter, 't');
-    return this.sql.run(
-      `DELETE FROM ${q(collection)} WHERE rid IN (SELECT t.rid FROM ${q(collection)} AS t WHERE ${where.sql} LIMIT ?)`,
-      [...where.params, limit ?? -1],
+    return this.writing(collection, () =>
+      this.sql.run(
+        `DELETE FROM ${q(collection)} WHERE rid IN (SELECT t.rid FROM ${q(collection)} AS t WHERE ${where.sql} LIMIT ?)`,
+        [...where.params, limit ?? -1],
+      ),
     );
   }
 
@@ -158,10 +205,18 @@ export class SqliteOps {
     this.registry.checkFilter(collection, query.filter);
     if (limit === 0) return [];
 
-    return nearestRows(this.sql, spec, query).map(({ row, distanceMeters }) => ({
-      doc: toDoc<T>(row),
-      distanceMeters,
-    }));
+    return this.read(() => {
+      const hits = nearestHits(this.sql, spec, query);
+      const docs = this.cache.resolve<T>(
+        collection,
+        hits.map((h) => h.rid),
+        (missing) => this.rowsByRid(collection, missing),
+      );
+      return hits.flatMap((h, i) => {
+        const doc = docs[i];
+        return doc ? [{ doc, distanceMeters: h.distanceMeters }] : [];
+      });
+    });
   }
 
   search<T extends StoredDoc>(collection: string, query: SearchQuery): SearchResult<T> {
@@ -174,10 +229,15 @@ export class SqliteOps {
     checkCount('skip', query.skip);
     // Every text contains the empty string; a search for nothing finds nothing instead.
     if (query.q.length === 0) return { items: [], total: 0 };
-    const found =
-      [...query.q].length <= MAX_GRAM
-        ? searchByGrams(this.sql, spec, query)
-        : searchByTrigrams(this.sql, spec, query);
-    return { items: found.rows.map((row) => toDoc<T>(row)), total: found.total };
+    return this.read(() => {
+      const found =
+        [...query.q].length <= MAX_GRAM
+          ? searchByGrams(this.sql, spec, query)
+          : searchByTrigrams(this.sql, spec, query);
+      const docs = this.cache.resolve<T>(collection, found.rids, (missing) =>
+        this.rowsByRid(collection, missing),
+      );
+      return { items: docs.filter((doc): doc is T => doc !== undefined), total: found.total };
+    });
   }
 }

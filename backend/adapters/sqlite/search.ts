@@ -1,7 +1,7 @@
 import type { CollectionSpec, SearchQuery } from '../../ports/document-store';
 import { pathLiteral, q } from './names';
 import { compileFilter, compileSort, type SqlPart } from './sql-filter';
-import type { DocRow, Statements } from './statements';
+import type { Statements } from './statements';
 
 /** `%`, `_` and `\` are LIKE wildcards/escape; with ESCAPE '\' they match themselves. */
 export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -9,9 +9,9 @@ export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) 
 /** An FTS5 string: inside double quotes everything is literal text except `"`, written `""`. */
 export const ftsPhrase = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 
-/** One page of matching rows, and how many rows match in all. */
+/** One page of matching rows (their rids, in order), and how many rows match in all. */
 export interface Found {
-  rows: DocRow[];
+  rids: number[];
   total: number;
 }
 
@@ -103,36 +103,36 @@ export function pageByTiers(
   spec: CollectionSpec,
   query: SearchQuery,
   tiers: Tiers,
-): DocRow[] {
+): number[] {
   const table = q(spec.name);
   const order = compileSort(spec.searchTieBreak, 't');
   const filter = compileFilter(query.filter, 't');
-  const rows: DocRow[] = [];
+  const rids: number[] = [];
   let toSkip = query.skip ?? 0;
   let size: number | null = null;
   for (const tier of TIERS) {
-    if (rows.length >= query.limit) break;
+    if (rids.length >= query.limit) break;
     const members = tiers.matching[tier];
     if (toSkip >= members) {
       toSkip -= members;
       continue;
     }
-    const take = Math.min(query.limit - rows.length, members - toSkip);
+    const take = Math.min(query.limit - rids.length, members - toSkip);
     // max(rid) bounds the row count at the cost of one index lookup.
     size ??= sql.one<{ n: number | null }>(`SELECT max(rid) AS n FROM ${table}`, [])?.n ?? 0;
     const walked = ((toSkip + take) * size) / members;
     const source = cheapest(tiers, tier, walked, (test) =>
       join(`FROM ${table} AS t WHERE`, test, filter),
     );
-    rows.push(
-      ...sql.all<DocRow>(
-        `SELECT t._id AS _id, t.doc AS doc ${source.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-        [...source.params, take, toSkip],
-      ),
-    );
+    // Only rids: the caller reads the documents (or finds them cached).
+    for (const [rid] of sql.tuples<[number]>(
+      `SELECT t.rid ${source.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      [...source.params, take, toSkip],
+    ))
+      rids.push(rid);
     toSkip = 0;
   }
-  return rows;
+  return rids;
 }
 
 /** The least costly way to read one tier; `walk` makes a walk's `FROM … WHERE …` from its test. */

@@ -13,6 +13,7 @@ import type {
   SearchResult,
   StoredDoc,
 } from '../../ports/document-store';
+import { DocCache } from './doc-cache';
 import { Gate } from './gate';
 import { SqliteOps } from './ops';
 import { Registry } from './registry';
@@ -126,6 +127,8 @@ class SqliteStore implements SqliteDocumentStore {
       commit: () => db.exec('COMMIT'),
       rollback: () => {
         if (db.inTransaction) db.exec('ROLLBACK');
+        // Reads inside the transaction may have cached rows that were never committed.
+        this.shared.ops.cache.clear();
       },
     };
     return gate.transaction(steps, (token) => work(new SqliteStore(this.shared, token)));
@@ -158,7 +161,11 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteDocumentStor
   }
   return new SqliteStore({
     db,
-    ops: new SqliteOps(new Statements(db), registry),
+    ops: new SqliteOps(
+      new Statements(db),
+      registry,
+      new DocCache(new Map(registry.all().map((spec) => [spec.name, spec.cacheDocs ?? 0]))),
+    ),
     gate: new Gate(),
   });
 }

@@ -54,7 +54,7 @@ export function searchByTrigrams(sql: Statements, spec: CollectionSpec, query: S
   };
   const inIndex = count(false);
   const matching = query.filter ? count(true) : inIndex;
-  const rows = pageByTiers(sql, spec, query, {
+  const rids = pageByTiers(sql, spec, query, {
     inIndex,
     matching,
     list: (tier) =>
@@ -76,5 +76,5 @@ export function searchByTrigrams(sql: Statements, spec: CollectionSpec, query: S
       }));
     },
   });
-  return { rows, total: total(matching) };
+  return { rids, total: total(matching) };
 }
