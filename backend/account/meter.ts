@@ -103,6 +103,8 @@ function countingStore(inner: DocumentStore, tick: () => void): DocumentStore {
     transaction<R>(work: (tx: DocumentStore) => Promise<R>) {
       return inner.transaction((tx) => work(countingStore(tx, tick)));
     },
+    // Local housekeeping (SQLite only), not a call against CloudBase's budget: not counted.
+    ...(inner.purgeRemnants ? { purgeRemnants: () => inner.purgeRemnants!() } : {}),
   };
 }
 

@@ -91,8 +91,10 @@ export async function runBatch(
     { version: job.version },
     { set: fields },
   );
-  if (won) return next;
-  return (await ctx.store.get<JobDoc>(DELETION_JOBS.name, _id)) ?? job;
+  if (!won) return (await ctx.store.get<JobDoc>(DELETION_JOBS.name, _id)) ?? job;
+  // DEL: the rows are gone; so must be the copies the store's own log still holds.
+  if (finished) await ctx.store.purgeRemnants?.();
+  return next;
 }
 
 /**

@@ -129,6 +129,12 @@ export interface DocumentStore {
   search<T extends StoredDoc>(collection: string, query: SearchQuery): Promise<SearchResult<T>>;
   /** Runs `work` atomically; a throw rolls everything back. */
   transaction<R>(work: (tx: DocumentStore) => Promise<R>): Promise<R>;
+  /**
+   * DEL: after personal data is deleted, leave no copy of the deleted rows in the adapter's
+   * own files (SQLite: the write-ahead log keeps old page images until a checkpoint).
+   * Adapters whose storage is not ours to manage (CloudBase) do not have it.
+   */
+  purgeRemnants?(): Promise<void>;
 }
 
 /** Thrown by adapters on a duplicate `_id`; handlers map it to CONFLICT. */

@@ -134,6 +134,24 @@ class SqliteStore implements SqliteDocumentStore {
     return gate.transaction(steps, (token) => work(new SqliteStore(this.shared, token)));
   }
 
+  /**
+   * DEL: copies every page into the file and empties the WAL, whose older frames would
+   * otherwise hold deleted rows until a later checkpoint reuses them. With secure_delete
+   * the pages copied have the deleted cells zeroed. A reader holding an old snapshot makes
+   * it incomplete ("busy"): then it is reported, and the next purge (or close) finishes it.
+   */
+  purgeRemnants(): Promise<void> {
+    const { db, gate } = this.shared;
+    if (this.token !== null)
+      return Promise.reject(new Error('purgeRemnants cannot run inside a transaction'));
+    return gate.run(() => {
+      if (!db.open || db.memory) return;
+      const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+      if (result?.busy)
+        throw new Error('WAL checkpoint incomplete: a reader holds an old snapshot');
+    });
+  }
+
   close(): Promise<void> {
     return this.shared.gate.run(() => {
       if (this.shared.db.open) this.shared.db.close();
