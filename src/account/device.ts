@@ -38,6 +38,15 @@ export async function deviceId(): Promise<string> {
   return id;
 }
 
+/** DEL: a deleted account's device record is gone on the server; a new id starts afresh. */
+export function forgetDeviceId(): void {
+  try {
+    Taro.removeStorageSync(DEVICE_ID_KEY);
+  } catch {
+    // Storage unavailable: no id was kept.
+  }
+}
+
 /** Control, format, surrogate and private-use characters, which the contract refuses. */
 const INVISIBLE =
   // eslint-disable-next-line no-control-regex

@@ -60,6 +60,19 @@ function previousPage(): PageLike | null {
   return pages.length >= 2 ? pages[pages.length - 2] : null;
 }
 
+/**
+ * Whether `self` is the page the user is looking at. A page further down the stack must not
+ * act on a change of state (redirectTo would replace the page on top, not itself).
+ * Without a page stack to ask (tests, an early launch) it counts as on top.
+ */
+export function isTopPage(self: string): boolean {
+  if (typeof Taro.getCurrentPages !== 'function') return true;
+  const pages = Taro.getCurrentPages() as PageLike[];
+  const top = pages[pages.length - 1];
+  if (!top) return true;
+  return pathOf(top.route ?? top.path ?? '') === pathOf(self);
+}
+
 /** After a login: back to `redirect` (or to the page before 登录 when there is none). */
 export function finishLogin(redirect: string | null): void {
   const previous = previousPage();

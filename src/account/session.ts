@@ -1,9 +1,9 @@
 import type { AccountState, Profile } from '../../contract/user';
 import type { DeviceFacts as WireDevice } from '../../contract/user/schemas';
-import { getConsent } from '../privacy/consent';
+import { forgetConsent, getConsent } from '../privacy/consent';
 import * as user from '../services/user';
 import { createStore } from '../utils/store';
-import { deviceForLogin } from './device';
+import { deviceForLogin, forgetDeviceId } from './device';
 
 /**
  * Where this user stands with their account (REG, DEV), shared by every page: null until
@@ -62,6 +62,17 @@ export function forgetLogin(): void {
     profile: null,
     session: { trusted: false, reason: 'login_required' },
   });
+}
+
+/**
+ * DEL: the account is deleted. Everything this device kept for it goes too — the login,
+ * the privacy decision (POL; the policy is asked again) and the device id (DEV) — so the
+ * next use of the app starts as a stranger's would.
+ */
+export function forgetDeletedAccount(): void {
+  account.set(null);
+  forgetConsent();
+  forgetDeviceId();
 }
 
 export async function logout(): Promise<AccountState> {

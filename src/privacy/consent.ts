@@ -1,7 +1,14 @@
 import type { OptionalConsent, ThirdPartyService } from '../../contract/privacy/consent-items';
 import { POLICY_VERSION } from '../../contract/privacy/policy';
 import * as server from '../services/privacy';
-import { noItems, readRecord, writeRecord, type ConsentItems, type LocalConsent } from './record';
+import {
+  clearRecord,
+  noItems,
+  readRecord,
+  writeRecord,
+  type ConsentItems,
+  type LocalConsent,
+} from './record';
 
 /**
  * Where the user stands on the current policy (POL) and each optional consent (DEV, SDK,
@@ -68,6 +75,21 @@ export function reloadConsent(): void {
   loaded = false;
   revision += 1;
   snapshot = null;
+  for (const listener of [...listeners]) listener();
+}
+
+/**
+ * DEL: after 注销账号 the server holds no consent of this person any more; the device
+ * forgets the decision as well, so whoever uses the app next is asked as a new user and
+ * nothing (statistics, device facts) runs on the old answer meanwhile. A report still in
+ * flight then marks nothing.
+ */
+export function forgetConsent(): void {
+  record = null;
+  loaded = true;
+  revision += 1;
+  clearRecord();
+  snapshot = compute();
   for (const listener of [...listeners]) listener();
 }
 

@@ -73,3 +73,12 @@ export function writeRecord(record: LocalConsent): void {
     // Storage full or unavailable: the decision still holds for this session.
   }
 }
+
+/** DEL: the account is deleted, and with it the consent records; the device forgets too. */
+export function clearRecord(): void {
+  try {
+    Taro.removeStorageSync(STORAGE_KEY);
+  } catch {
+    // Storage unavailable: nothing was kept there either.
+  }
+}

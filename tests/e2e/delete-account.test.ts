@@ -1,14 +1,15 @@
 /**
  * 注销账号 end to end (DEL) against `npm start`: a patient registers and writes to a doctor
  * with a photo; exports a copy of their data; then walks 我的 → 设置 → 账号设置 → 注销账号, reads the four consequences,
- * re-verifies with the code sent to the bound phone, ticks and confirms. Afterwards 我的
- * shows a fresh user, and the doctor no longer finds the consultation.
+ * re-verifies with the code sent to the bound phone, ticks and confirms. Afterwards the
+ * device has forgotten the privacy decision (the policy is asked again), 我的 shows a fresh
+ * user, and the doctor no longer finds the consultation.
  */
 import type { Page } from 'playwright-core';
 import { DELETION_CONSEQUENCES } from '../../contract/account';
 import { SMS_RESEND_SECONDS } from '../../contract/user/items';
 import { e2eSuite } from './support/suite';
-import { presetConsent } from './support/consent';
+import { answerConsentSheet, CONSENT_KEY, DEVICE_ID_KEY, presetConsent } from './support/consent';
 import { bindDoctor, callApi, consultWithPhoto, paidDoctor } from './support/journeys';
 import { readSmsCode } from './support/sms';
 
@@ -39,6 +40,10 @@ test('注销账号: verified by SMS, the data goes, 我的 shows a fresh user, t
   const waiting = await callApi<{ items: unknown[] }>(doc, e2e.app, 'consult', 'queue', {});
   expect(waiting.data?.items).toHaveLength(1);
 
+  const stored = (keys: string[]) =>
+    patient.evaluate((ks) => ks.filter((k) => window.localStorage.getItem(k) !== null), keys);
+  expect(await stored([CONSENT_KEY])).toEqual([CONSENT_KEY]);
+
   // 我的 → 设置 → 账号设置 → 注销账号, by tapping.
   await patient.goto(`${e2e.app.url}/pages/mine/index`);
   await patient.getByText('设置', { exact: true }).click();
@@ -68,8 +73,11 @@ test('注销账号: verified by SMS, the data goes, 我的 shows a fresh user, t
   await patient.getByText('确认注销', { exact: true }).click();
   await patient.getByText('账号已注销').waitFor({ timeout: 60_000 });
 
-  // 我的: a fresh user, nothing remembered of the old login.
+  // The device forgot the old account's privacy decision and device id (DEL): 我的 asks
+  // for the policy again, as on a first launch, and then shows a fresh user.
+  expect(await stored([CONSENT_KEY, DEVICE_ID_KEY])).toEqual([]);
   await patient.getByText('返回我的', { exact: true }).click();
+  await answerConsentSheet(patient, '同意');
   await patient.getByText('登录/注册').waitFor();
   await patient.getByText('139****9101').waitFor({ state: 'detached' });
   const me = await callApi<{ registered: boolean }>(patient, e2e.app, 'user', 'me', {});

@@ -3,14 +3,14 @@
  * platform, first/last seen, 当前设备) with 移除; 退出登录; 导出我的数据 and 注销账号.
  * A page opened without a trusted login hands over to 登录 and is reopened after it.
  */
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import DevicesPage from '../../src/packages/account/devices';
 import AccountSettingsPage from '../../src/packages/account/settings';
-import { account } from '../../src/account/session';
+import { account, forgetDeletedAccount } from '../../src/account/session';
 import { device, forgetAccount, loggedIn, loggedOut } from './account-fixtures';
 import { givenConsent } from './consent-fixtures';
 import { fail, installBackend } from './fake-backend';
-import { taro } from './taro-fake';
+import { fire, taro } from './taro-fake';
 
 beforeEach(() => {
   forgetAccount();
@@ -154,5 +154,27 @@ describe('账号设置', () => {
       }),
     );
     expect(screen.queryByText('退出登录')).toBeNull();
+  });
+
+  test('under 注销账号, it waits: the receipt on top is not replaced by 登录', async () => {
+    installBackend({}, { 'user.me': () => loggedIn() });
+    render(<AccountSettingsPage />);
+    await screen.findByText('退出登录');
+    taro.getCurrentPages.mockReturnValue([
+      { route: 'packages/account/settings/index' },
+      { route: 'packages/account/delete-account/index' },
+    ]);
+    act(() => forgetDeletedAccount());
+    await act(() => new Promise((r) => setTimeout(r, 30)));
+    expect(taro.redirectTo).not.toHaveBeenCalled();
+
+    // Back on top later (the user came back to it): now 登录 takes its place.
+    taro.getCurrentPages.mockReturnValue([{ route: 'packages/account/settings/index' }]);
+    await act(() => fire('componentDidShow'));
+    await waitFor(() =>
+      expect(taro.redirectTo).toHaveBeenCalledWith({
+        url: '/packages/account/login/index?redirect=%2Fpackages%2Faccount%2Fsettings%2Findex',
+      }),
+    );
   });
 });

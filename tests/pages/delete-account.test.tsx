@@ -11,7 +11,10 @@ import { account } from '../../src/account/session';
 import DeleteAccountPage from '../../src/packages/account/delete-account';
 import type { DeletionPreview } from '../../src/services/account';
 import { forgetAccount, loggedIn, loggedOut } from './account-fixtures';
-import { givenConsent } from './consent-fixtures';
+import { givenConsent, storedConsent } from './consent-fixtures';
+import { storage } from './taro-fake';
+import { DEVICE_ID_KEY } from '../../src/account/device';
+import { getConsent, hasConsent } from '../../src/privacy/consent';
 import { fail, installBackend } from './fake-backend';
 import type { OtherHandlers } from './fake-backend';
 import { button, isDisabled, type } from './forms';
@@ -149,7 +152,34 @@ test('without a bound phone: type 注销; progress is followed to done and the l
   expect(accountCalls(b, 'delete').map((c) => c.data)).toEqual([{ confirm: true, typed: '注销' }]);
   expect(accountCalls(b, 'deletionStatus')).toHaveLength(2);
   expect(screen.getByText(/DEL-7f3a9c/)).toBeTruthy();
-  await waitFor(() => expect(account.get()).toEqual(loggedOut()));
+  expect(account.get()).toBeNull();
+});
+
+test('afterwards the device forgets the login, the privacy decision and its device id', async () => {
+  givenConsent('agreed', { items: { device: true } });
+  storage.set(DEVICE_ID_KEY, 'a1b2c3d4e5f60718293a4b5c6d7e8f90');
+  expect(hasConsent('device')).toBe(true);
+  const b = backend({ verification: 'typed', phoneMasked: null });
+  account.set(loggedIn());
+  render(<DeleteAccountPage />);
+  await screen.findByText('确认注销');
+  tick();
+  await type('请输入“注销”', '注销');
+  fireEvent.click(button('确认注销'));
+  expect(await screen.findByText('账号已注销', {}, { timeout: 3000 })).toBeTruthy();
+  expect(screen.getByText(/再次使用时将重新征求您的同意/)).toBeTruthy();
+
+  expect(account.get()).toBeNull();
+  expect(storedConsent()).toBeUndefined();
+  expect(getConsent().status).toBe('undecided');
+  expect(hasConsent('device')).toBe(false);
+  expect(storage.has(DEVICE_ID_KEY)).toBe(false);
+  // The receipt stays readable: the policy is asked on the next page, not over it.
+  expect(screen.queryByText('同意')).toBeNull();
+  // Undecided: the app asks the server nothing more about the old account.
+  const meCalls = b.callsTo('user').filter((c) => c.action === 'me').length;
+  await new Promise((r) => setTimeout(r, 50));
+  expect(b.callsTo('user').filter((c) => c.action === 'me')).toHaveLength(meCalls);
 });
 
 test('opened while a deletion runs: no form, it is followed to done', async () => {

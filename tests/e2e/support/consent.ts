@@ -3,6 +3,8 @@ import { POLICY_VERSION } from '../../../contract/privacy/policy';
 
 /** The app's consent record (src/privacy/record.ts) under Taro's H5 storage format. */
 export const CONSENT_KEY = 'zhuyi.privacy.consent';
+/** The app's random device id (src/account/device.ts). */
+export const DEVICE_ID_KEY = 'zhuyi.account.deviceId';
 
 /**
  * A returning user who already agreed to this policy version (POL), for journeys that

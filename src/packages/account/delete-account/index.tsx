@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeletionStatus } from '../../../../contract/account';
 import { handleAccountError } from '../../../account/require-login';
-import { forgetLogin, refreshAccount } from '../../../account/session';
+import { forgetDeletedAccount } from '../../../account/session';
 import { ErrorState, ListSkeleton } from '../../../components/list-states';
 import { PrivacyHost } from '../../../components/privacy-host';
 import { deletionPreview } from '../../../services/account';
@@ -24,12 +24,6 @@ type Phase =
   | { kind: 'form'; preview: DeletionPreview }
   | { kind: 'running'; status: DeletionStatus | null }
   | { kind: 'done'; status: DeletionStatus };
-
-/** The account is gone: the app forgets its login and asks who the caller is now. */
-async function forgetDeletedAccount(): Promise<void> {
-  forgetLogin();
-  await refreshAccount().catch(() => undefined);
-}
 
 function Running({ status }: { status: DeletionStatus | null }) {
   const p = status?.progress;
@@ -52,7 +46,9 @@ function Done({ status }: { status: DeletionStatus }) {
   return (
     <View className="account-card delete-account__done">
       <Text className="account-card__title">账号已注销</Text>
-      <Text className="account-card__text">您的个人数据已删除，本设备上的登录状态已清除。</Text>
+      <Text className="account-card__text">
+        您的个人数据已删除；本设备上的登录状态和隐私选择也已清除，再次使用时将重新征求您的同意。
+      </Text>
       {receipt ? (
         <Text className="account-card__text">
           注销凭证编号：{receipt.id}（如需联系客服请提供此编号）
@@ -94,7 +90,7 @@ export default function DeleteAccountPage() {
               () => gone.current,
             );
       if (!done) return;
-      await forgetDeletedAccount();
+      forgetDeletedAccount();
       if (!gone.current) setPhase({ kind: 'done', status: done });
     } catch (error) {
       if (!gone.current) setPhase({ kind: 'error', error: toServiceError(error) });
@@ -131,7 +127,8 @@ export default function DeleteAccountPage() {
   return (
     <View className="page delete-account-page">
       {body}
-      <PrivacyHost />
+      {/* Done: the consent was just forgotten; the policy is asked on the next page, not over the receipt. */}
+      {phase.kind === 'done' ? null : <PrivacyHost />}
     </View>
   );
 }
