@@ -15,7 +15,8 @@ import { NON_DOCUMENT_CSP, SECURITY_HEADERS } from './headers';
  * never given a fresh identity). With consultId, only that consult's events and only for its
  * participants (NOT_FOUND otherwise); without, everything for this identity (咨询 tab,
  * workbench). Events come from the in-process hub, which delivers per openid, so a stream
- * never carries anyone else's. Heartbeat comments keep proxies from closing an idle stream;
+ * never carries anyone else's; access is checked again before every event and heartbeat,
+ * so a stream ends once its account logs out or goes. Heartbeat comments keep proxies from closing an idle stream;
  * a closed connection unsubscribes at once; closing the server ends every stream.
  */
 export interface RealtimeRouteOptions {
@@ -37,9 +38,8 @@ export function registerRealtime(app: FastifyInstance, options: RealtimeRouteOpt
   app.get<{ Querystring: { consultId?: unknown } }>(CONSULT_EVENTS_PATH, async (request, reply) => {
     const openid = options.openidOf(request);
     const consultId = typeof request.query.consultId === 'string' ? request.query.consultId : null;
-    let access: { openid: string; consultId: string | null };
-    try {
-      access = await streamAccess(
+    const check = () =>
+      streamAccess(
         {
           ...options.ports,
           log: request.log,
@@ -47,6 +47,9 @@ export function registerRealtime(app: FastifyInstance, options: RealtimeRouteOpt
         },
         consultId,
       );
+    let access: { openid: string; consultId: string | null };
+    try {
+      access = await check();
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       return sendEnvelope(reply, {
@@ -79,14 +82,33 @@ export function registerRealtime(app: FastifyInstance, options: RealtimeRouteOpt
     res.write(`retry: 3000\n: connected\n\n`);
     open.set(access.openid, (open.get(access.openid) ?? 0) + 1);
 
+    let ended = false;
+    // Writes wait for the access check before them, so events keep their order.
+    let queue: Promise<void> = Promise.resolve();
+    /**
+     * The stream outlives the request that opened it: after 退出登录, 注销账号 or losing
+     * the consult, the next event or heartbeat finds the access gone and ends the stream
+     * instead of delivering (a shared browser must not keep showing the chat). Any failure
+     * to check ends it too; EventSource reconnects and is asked again from the start.
+     */
+    const deliver = (text: string) => {
+      queue = queue.then(async () => {
+        if (ended) return;
+        const allowed = await check().then(
+          () => true,
+          () => false,
+        );
+        if (!allowed) return end();
+        if (!ended) res.write(text);
+      });
+    };
     let id = 0;
     const unsubscribe = options.hub.subscribe(access.openid, (event) => {
       if (access.consultId !== null && event.consultId !== access.consultId) return;
-      res.write(`id: ${++id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+      deliver(`id: ${++id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
     });
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), heartbeatMs);
+    const heartbeat = setInterval(() => deliver(': ping\n\n'), heartbeatMs);
     heartbeat.unref();
-    let ended = false;
     const end = () => {
       if (ended) return;
       ended = true;

@@ -184,3 +184,45 @@ it('unsubscribes a stream when its connection closes, and closing the server end
   expect(hub.size()).toBe(0);
   expect(b.status).toBe(200);
 });
+
+it('a stream ends once its account logs out: nothing more reaches that page', async () => {
+  const patient = await person('13900000021');
+  const doctor = await person('13900000022');
+  const { code } = await createInvite({ ...ports, random: systemRandom }, 'd-free');
+  await call(doctor, 'consult', 'bindDoctor', { code });
+  const consult = await call(patient, 'consult', 'create', {
+    doctorId: 'd-free',
+    patient: { kind: 'self' },
+    description: '孩子咳嗽两天，夜里加重，体温正常。',
+  });
+  const id = consult.id as string;
+  await call(doctor, 'consult', 'accept', { consultId: id });
+  const chat = await stream(patient, `?consultId=${id}`);
+  const tab = await stream(patient);
+  const say = (n: number) =>
+    call(doctor, 'consult', 'sendMessage', {
+      consultId: id,
+      clientMsgId: `doc-msg-${String(n).padStart(4, '0')}`,
+      text: `第${n}条回复`,
+    });
+  await say(1);
+  await chat.next((e) => e.event === 'message');
+
+  // 退出登录 on this browser; the doctor writes again.
+  await call(patient, 'user', 'logout', {});
+  await say(2);
+  await Promise.all([chat.ended, tab.ended]);
+  expect(chat.body).toContain('第1条回复');
+  expect(chat.body + tab.body).not.toContain('第2条回复');
+  expect((await stream(patient, `?consultId=${id}`)).status).toBe(401);
+});
+
+it('an idle stream ends at the next heartbeat after the account goes', async () => {
+  const patient = await person('13900000031');
+  const idle = await stream(patient);
+  await idle.next(() => false, 150).catch(() => undefined); // a heartbeat or two pass
+  expect(idle.comments).toContain('ping');
+  await call(patient, 'user', 'logout', {});
+  await idle.ended;
+  expect((await stream(patient)).status).toBe(401);
+});

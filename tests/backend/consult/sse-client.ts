@@ -15,6 +15,8 @@ export interface SseClient {
   next(test: (e: SseEvent) => boolean, timeoutMs?: number): Promise<SseEvent>;
   onEvent?: (e: SseEvent) => void;
   body: string;
+  /** Resolves when the server ends the stream. */
+  ended: Promise<void>;
   close(): void;
 }
 
@@ -31,6 +33,7 @@ export function openSse(url: string, cookie?: string): Promise<SseClient> {
         events: [],
         comments: [],
         body: '',
+        ended: Promise.resolve(),
         next(test, timeoutMs = 5000) {
           const found = client.events.find(test);
           if (found) return Promise.resolve(found);
@@ -45,6 +48,7 @@ export function openSse(url: string, cookie?: string): Promise<SseClient> {
         },
       };
       let buffer = '';
+      client.ended = new Promise((done) => res.on('end', done).on('close', done));
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
         client.body += chunk;
