@@ -2,8 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore, type SqliteDocumentStore } from '../../backend/adapters/sqlite';
-import type { DocumentStore } from '../../backend/ports/document-store';
-import { CONTRACT_COLLECTIONS, describeDocumentStoreContract } from './store-contract/suite';
+import type { CollectionSpec, DocumentStore } from '../../backend/ports/document-store';
+import {
+  CONTRACT_COLLECTIONS,
+  describeDocumentStoreContract,
+  type StoreHarness,
+} from './store-contract/suite';
 
 const files = new WeakMap<DocumentStore, string>();
 let dir = '';
@@ -23,39 +27,29 @@ describeDocumentStoreContract('SQLite :memory:', {
   close,
 });
 
-describeDocumentStoreContract('SQLite file (WAL)', {
-  open: async () => {
-    const file = join(dir, `db-${++counter}.sqlite`);
-    const store = openSqliteStore({ file, collections: CONTRACT_COLLECTIONS });
+/** A store on its own file in the temp folder, reopened on that file. */
+function fileHarness(collections: CollectionSpec[]): StoreHarness {
+  const open = (file: string) => {
+    const store = openSqliteStore({ file, collections });
     files.set(store, file);
     return store;
-  },
-  close,
-  reopen: async (store) => {
-    const file = files.get(store)!;
-    await close(store);
-    const reopened = openSqliteStore({ file, collections: CONTRACT_COLLECTIONS });
-    files.set(reopened, file);
-    return reopened;
-  },
-});
+  };
+  return {
+    open: async () => open(join(dir, `db-${++counter}.sqlite`)),
+    close,
+    reopen: async (store) => {
+      const file = files.get(store)!;
+      await close(store);
+      return open(file);
+    },
+  };
+}
+
+describeDocumentStoreContract('SQLite file (WAL)', fileHarness(CONTRACT_COLLECTIONS));
 
 // The same contract with every collection's documents cached, and a capacity small enough
 // that eviction happens inside most tests: the cache must never change an answer.
-const CACHED = CONTRACT_COLLECTIONS.map((spec) => ({ ...spec, cacheDocs: 3 }));
-describeDocumentStoreContract('SQLite file (WAL), documents cached', {
-  open: async () => {
-    const file = join(dir, `db-${++counter}.sqlite`);
-    const store = openSqliteStore({ file, collections: CACHED });
-    files.set(store, file);
-    return store;
-  },
-  close,
-  reopen: async (store) => {
-    const file = files.get(store)!;
-    await close(store);
-    const reopened = openSqliteStore({ file, collections: CACHED });
-    files.set(reopened, file);
-    return reopened;
-  },
-});
+describeDocumentStoreContract(
+  'SQLite file (WAL), documents cached',
+  fileHarness(CONTRACT_COLLECTIONS.map((spec) => ({ ...spec, cacheDocs: 3 }))),
+);

@@ -89,6 +89,18 @@ async function person(phone: string): Promise<string> {
   return cookie;
 }
 
+/** `doctor` becomes 赵医生 (d-free) and `patient` writes to them: the consult's id, waiting. */
+async function consultBetween(patient: string, doctor: string): Promise<string> {
+  const { code } = await createInvite({ ...ports, random: systemRandom }, 'd-free');
+  await call(doctor, 'consult', 'bindDoctor', { code });
+  const consult = await call(patient, 'consult', 'create', {
+    doctorId: 'd-free',
+    patient: { kind: 'self' },
+    description: '孩子咳嗽两天，夜里加重，体温正常。',
+  });
+  return consult.id as string;
+}
+
 async function stream(cookie: string | undefined, query = ''): Promise<SseClient> {
   const s = await openSse(`${base}/api/consult/events${query}`, cookie);
   streams.push(s);
@@ -99,14 +111,7 @@ it('pushes a message to both participants only, without polling', async () => {
   const patient = await person('13900000001');
   const doctor = await person('13900000002');
   const stranger = await person('13900000003');
-  const { code } = await createInvite({ ...ports, random: systemRandom }, 'd-free');
-  await call(doctor, 'consult', 'bindDoctor', { code });
-  const consult = await call(patient, 'consult', 'create', {
-    doctorId: 'd-free',
-    patient: { kind: 'self' },
-    description: '孩子咳嗽两天，夜里加重，体温正常。',
-  });
-  const id = consult.id as string;
+  const id = await consultBetween(patient, doctor);
 
   const doctorAll = await stream(doctor);
   const strangerAll = await stream(stranger);
@@ -188,14 +193,7 @@ it('unsubscribes a stream when its connection closes, and closing the server end
 it('a stream ends once its account logs out: nothing more reaches that page', async () => {
   const patient = await person('13900000021');
   const doctor = await person('13900000022');
-  const { code } = await createInvite({ ...ports, random: systemRandom }, 'd-free');
-  await call(doctor, 'consult', 'bindDoctor', { code });
-  const consult = await call(patient, 'consult', 'create', {
-    doctorId: 'd-free',
-    patient: { kind: 'self' },
-    description: '孩子咳嗽两天，夜里加重，体温正常。',
-  });
-  const id = consult.id as string;
+  const id = await consultBetween(patient, doctor);
   await call(doctor, 'consult', 'accept', { consultId: id });
   const chat = await stream(patient, `?consultId=${id}`);
   const tab = await stream(patient);
