@@ -23,6 +23,11 @@ export const DELETION_TYPED_WORD = '注销';
 
 /** Export links (pictures, avatar, identity photos) work this long. */
 export const EXPORT_LINK_TTL_SECONDS = 600;
+/**
+ * Rows read per export call: one answer stays a few hundred KB, within what a CloudBase
+ * function may return, however long the history.
+ */
+export const EXPORT_PAGE_ROWS = 500;
 
 export const ACCOUNT_ERROR_REASONS = {
   /** INVALID_ARGUMENT on data.code: the account has a bound phone → sendCode {purpose:'verify'}. */
@@ -31,6 +36,8 @@ export const ACCOUNT_ERROR_REASONS = {
   typed_required: '请输入“注销”确认',
   /** FAILED_PRECONDITION (export): the account is being deleted. */
   deletion_running: '账号正在注销中',
+  /** INVALID_ARGUMENT on data.cursor (export): not a cursor this server gave; start again. */
+  cursor_invalid: '导出进度已失效，请重新开始导出',
 } as const;
 export type AccountErrorReason = keyof typeof ACCOUNT_ERROR_REASONS;
 
@@ -129,16 +136,29 @@ export const accountActions = {
     output: deletionStatusSchema,
   },
   /**
-   * All the caller's personal data, one JSON document: every collection of the personal
-   * data map, decrypted for the owner, pictures as links valid EXPORT_LINK_TTL_SECONDS.
-   * A registered account's session must be trusted.
+   * All the caller's personal data, page by page: every collection of the personal data
+   * map, decrypted for the owner, pictures as links valid EXPORT_LINK_TTL_SECONDS. Each
+   * answer lists every collection with the rows of this page (at most EXPORT_PAGE_ROWS in
+   * all); call again with `cursor: next` until `next` is null and concatenate the rows by
+   * collection. A cursor only ever reads the caller's own rows. A registered account's
+   * session must be trusted.
    */
   export: {
-    input: z.object({}).strict(),
+    input: z
+      .object({
+        cursor: z
+          .string()
+          .max(200)
+          .regex(/^[A-Za-z0-9_-]+$/, '无效的导出游标')
+          .optional(),
+      })
+      .strict(),
     output: z.object({
       exportedAt: z.string(),
       linksExpireAt: z.string(),
       collections: z.array(exportedCollectionSchema),
+      /** The cursor of the next page, or null when this was the last. */
+      next: z.string().nullable(),
     }),
   },
 } as const;

@@ -29,7 +29,10 @@ const EXPORTED: AccountExport = {
       rows: [{ id: 'c1' }, { id: 'c2' }],
     },
   ],
+  next: null,
 };
+/** What the saved file holds: the data, without the transport's paging cursor. */
+const { next: _next, ...SAVED } = EXPORTED;
 
 beforeEach(() => {
   forgetAccount();
@@ -73,7 +76,7 @@ test('开始导出: a row per collection with its count; the JSON downloads; the
   expect(await screen.findByText('已下载 上海助医-我的数据-2026-11-30.json')).toBeTruthy();
   process.env.TARO_ENV = prev;
   expect(click).toHaveBeenCalledTimes(1);
-  expect(JSON.parse(await blobText(saved!))).toEqual(EXPORTED);
+  expect(JSON.parse(await blobText(saved!))).toEqual(SAVED);
   click.mockRestore();
 
   fireEvent.click(button('复制摘要'));
@@ -97,4 +100,52 @@ test('refused while the account is being deleted: says so, shows no rows', async
   expect(await screen.findByText('账号正在注销中')).toBeTruthy();
   expect(screen.queryAllByTestId('export-row')).toEqual([]);
   await waitFor(() => expect(screen.queryByText('保存 JSON 文件')).toBeNull());
+});
+
+test('a long history comes page by page: joined by collection, progress shown, one file', async () => {
+  const [users, consults] = EXPORTED.collections;
+  const page = (rows: [number, number], next: string | null): AccountExport => ({
+    ...EXPORTED,
+    collections: [
+      { ...users, rows: users.rows.slice(0, rows[0]) },
+      { ...consults, rows: Array.from({ length: rows[1] }, (_, i) => ({ id: `c${next}-${i}` })) },
+    ],
+    next,
+  });
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  const b = installBackend(
+    {},
+    {
+      'user.me': () => loggedIn(),
+      'account.export': async (data) => {
+        const cursor = (data as { cursor?: string }).cursor;
+        if (cursor === undefined) return page([1, 499], 'p2');
+        await held;
+        return cursor === 'p2' ? page([0, 500], 'p3') : page([0, 7], null);
+      },
+    },
+  );
+  render(<ExportPage />);
+  fireEvent.click(await screen.findByText('开始导出'));
+  expect(await screen.findByText('导出中… 已读取 500 条')).toBeTruthy();
+  release();
+
+  const rows = await screen.findAllByTestId('export-row');
+  expect(rows.map((r) => r.textContent)).toEqual([
+    expect.stringMatching(/^账号与个人资料1 条/),
+    expect.stringMatching(/^图文咨询1006 条/),
+  ]);
+  expect(exports(b).map((c) => c.data)).toEqual([{}, { cursor: 'p2' }, { cursor: 'p3' }]);
+});
+
+test('a server that hands back the same cursor twice is an error, not an endless export', async () => {
+  installBackend(
+    {},
+    { 'user.me': () => loggedIn(), 'account.export': () => ({ ...EXPORTED, next: 'again' }) },
+  );
+  render(<ExportPage />);
+  fireEvent.click(await screen.findByText('开始导出'));
+  expect(await screen.findByText(/导出未能完成/)).toBeTruthy();
+  expect(screen.queryAllByTestId('export-row')).toEqual([]);
 });

@@ -56,6 +56,8 @@ export default function ExportPage() {
   const state = useAccountPage(SELF);
   const [data, setData] = useState<AccountExport | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Rows read so far while a long history comes in page by page. */
+  const [progress, setProgress] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
   const run = async () => {
@@ -63,12 +65,13 @@ export default function ExportPage() {
     setBusy(true);
     setMessage(null);
     try {
-      setData(await exportData());
+      setData(await exportData(setProgress));
     } catch (error) {
       const e = toServiceError(error);
       if (!handleAccountError(e, SELF)) setMessage(deletionErrorText(e));
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -100,7 +103,13 @@ export default function ExportPage() {
             disabled={busy}
             onClick={() => void run()}
           >
-            {busy ? '导出中…' : data ? '重新导出' : '开始导出'}
+            {busy
+              ? progress === null
+                ? '导出中…'
+                : `导出中… 已读取 ${progress} 条`
+              : data
+                ? '重新导出'
+                : '开始导出'}
           </Button>
           {data ? (
             <>

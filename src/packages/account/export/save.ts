@@ -11,7 +11,9 @@ export const exportFileName = (data: AccountExport) =>
  * which the user can forward from the file's share menu.
  */
 export async function saveExport(data: AccountExport): Promise<string> {
-  const json = JSON.stringify(data, null, 2);
+  // The paging cursor is the transport's, not part of the person's data.
+  const { next: _next, ...copy } = data;
+  const json = JSON.stringify(copy, null, 2);
   const name = exportFileName(data);
   if (process.env.TARO_ENV === 'h5') {
     const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
