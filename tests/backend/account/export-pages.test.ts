@@ -3,21 +3,11 @@
  * (a CloudBase function's answer is limited in size); following `next` gives every row
  * exactly once. A cursor only ever moves through the caller's own rows.
  */
-import { rmSync } from 'node:fs';
 import { encodeCursor } from '../../../backend/account/export-cursor';
 import { ANALYTICS_EVENTS } from '../../../backend/collections';
 import { EXPORT_PAGE_ROWS } from '../../../contract/account';
-import { seedWorld } from './seed';
-import {
-  alice,
-  bob,
-  expectError,
-  expectOk,
-  freeze,
-  makeWorld,
-  type Frozen,
-  type World,
-} from './support';
+import { seededCopyEachTest } from './seed';
+import { alice, bob, expectError, expectOk, type World } from './support';
 
 interface Page {
   exportedAt: string;
@@ -27,29 +17,24 @@ interface Page {
 
 const EVENTS = EXPORT_PAGE_ROWS * 2 + 234;
 
-let seed: Frozen;
 let w: World;
-beforeAll(async () => {
-  const s = makeWorld();
-  await seedWorld(s);
+seededCopyEachTest(
+  (world) => (w = world),
   // Alice's statistics events (SDK): enough for several pages.
-  await s.store.insertMany(
-    ANALYTICS_EVENTS.name,
-    Array.from({ length: EVENTS }, (_, i) => ({
-      _id: `ev-${String(i).padStart(5, '0')}`,
-      owner: alice.openid,
-      name: 'page_view',
-      at: new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString(),
-      props: { page: 'home' },
-    })),
-  );
-  seed = await freeze(s);
-});
-afterAll(() => rmSync(seed.dir, { recursive: true, force: true }));
-beforeEach(() => {
-  w = makeWorld(seed);
-});
-afterEach(() => w.destroy());
+  (s) =>
+    s.store
+      .insertMany(
+        ANALYTICS_EVENTS.name,
+        Array.from({ length: EVENTS }, (_, i) => ({
+          _id: `ev-${String(i).padStart(5, '0')}`,
+          owner: alice.openid,
+          name: 'page_view',
+          at: new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString(),
+          props: { page: 'home' },
+        })),
+      )
+      .then(() => undefined),
+);
 
 const rowCount = (p: Page) => p.collections.reduce((n, c) => n + c.rows.length, 0);
 

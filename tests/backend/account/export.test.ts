@@ -3,7 +3,6 @@
  * map lists, decrypted for them, pictures as links bound to them that expire after 10
  * minutes — and nothing of anyone else's.
  */
-import { rmSync } from 'node:fs';
 import { createFileLinks } from '../../../backend/adapters/local/file-links';
 import { PERSONAL_DATA } from '../../../backend/privacy/data-map';
 import { EXPORT_LINK_TTL_SECONDS } from '../../../contract/account';
@@ -11,23 +10,11 @@ import {
   ALICE_DESCRIPTION,
   ALICE_ID,
   ALICE_NAME,
-  seedWorld,
+  seededCopyEachTest,
   type Seeded,
   verifyCode,
 } from './seed';
-import {
-  alice,
-  bob,
-  drWang,
-  eve,
-  expectError,
-  expectOk,
-  freeze,
-  makeWorld,
-  phoneOf,
-  type Frozen,
-  type World,
-} from './support';
+import { alice, bob, drWang, eve, expectError, expectOk, phoneOf, type World } from './support';
 import { dumpStore, rowsOf } from './traces';
 
 interface Exported {
@@ -36,19 +23,12 @@ interface Exported {
   collections: Array<{ collection: string; rows: Array<Record<string, unknown>> }>;
 }
 
-let seed: Frozen;
 let seeded: Seeded;
 let w: World;
-beforeAll(async () => {
-  const s = makeWorld();
-  seeded = await seedWorld(s);
-  seed = await freeze(s);
+seededCopyEachTest((copy, ids) => {
+  w = copy;
+  seeded = ids;
 });
-afterAll(() => rmSync(seed.dir, { recursive: true, force: true }));
-beforeEach(() => {
-  w = makeWorld(seed);
-});
-afterEach(() => w.destroy());
 
 const rowsIn = (e: Exported, collection: string) =>
   e.collections.find((c) => c.collection === collection)?.rows ?? [];

@@ -4,37 +4,18 @@
  * refused and changes nothing; nobody can reach another person's job; bad input is
  * INVALID_ARGUMENT on the field, never INTERNAL.
  */
-import { rmSync } from 'node:fs';
 import { CONSULTS, DELETION_JOBS, SMS_CODES, USERS } from '../../../backend/collections';
 import { POLICY_VERSION } from '../../../contract/privacy/policy';
 import type { DeletionStatus } from '../../../contract/account';
 import { device } from '../user/support';
-import { seedWorld, verifyCode } from './seed';
-import {
-  alice,
-  bob,
-  expectError,
-  expectOk,
-  freeze,
-  makeWorld,
-  phoneOf,
-  type Frozen,
-  type World,
-} from './support';
+import { seededCopyEachTest, verifyCode } from './seed';
+import { alice, bob, expectError, expectOk, phoneOf, type World } from './support';
 import { dumpStore, type Dump } from './traces';
 
-let seed: Frozen;
 let w: World;
-beforeAll(async () => {
-  const s = makeWorld();
-  await seedWorld(s);
-  seed = await freeze(s);
+seededCopyEachTest((copy) => {
+  w = copy;
 });
-afterAll(() => rmSync(seed.dir, { recursive: true, force: true }));
-beforeEach(() => {
-  w = makeWorld(seed);
-});
-afterEach(() => w.destroy());
 
 /** Everything but the SMS codes (a wrong guess is counted there, as it should be). */
 async function snapshot(): Promise<string> {

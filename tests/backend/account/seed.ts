@@ -4,41 +4,32 @@
  * personal data map — as a patient of 王医生 and as 李医生 herself — and bob, eve and
  * 王医生 have their own, some of it beside hers (eve consults alice; 王医生 answers alice).
  */
+import { rmSync } from 'node:fs';
 import { DOCTORS } from '../../../backend/collections';
-import type { DoctorDoc } from '../../../backend/catalog/model';
 import { createInvite } from '../../../backend/consult';
 import type { Caller } from '../../../backend/core/context';
 import type { ConsultView, Picture } from '../../../contract/consult/views';
 import { POLICY_VERSION } from '../../../contract/privacy/policy';
 import { ownerFilePrefix } from '../../../backend/user/files';
+import { doctorDoc } from '../consult/support';
 import { device, idNumber, upload } from '../user/support';
-import { alice, bob, drWang, eve, expectOk, phoneOf, type World } from './support';
+import {
+  alice,
+  bob,
+  drWang,
+  eve,
+  expectOk,
+  freeze,
+  makeWorld,
+  phoneOf,
+  type Frozen,
+  type World,
+} from './support';
 
 export const ALICE_NAME = '欧阳娜娜';
 export const ALICE_ID = idNumber('310115', '19850612', '047');
 export const ALICE_DESCRIPTION = '手背起红疹三天，夜间瘙痒加重，没有发烧。';
 export const ALICE_DEVICE = device('alice-phone');
-
-function doctorDoc(id: string, name: string, price: number): DoctorDoc {
-  return {
-    _id: id,
-    name,
-    title: '主治医师',
-    titleRank: 2,
-    department: '皮肤科',
-    hospitalId: 'h1',
-    hospitalName: '示例医院',
-    hospitalGradeRank: 0,
-    location: { lat: 31.2, lng: 121.4 },
-    specialties: ['湿疹'],
-    specialtiesText: '湿疹',
-    consultPrice: price,
-    rating: 4.8,
-    consultCount: 0,
-    synthetic: true,
-    bio: '示例医生',
-  };
-}
 
 const call = (w: World, fn: string, action: string, data: unknown, who: Caller) =>
   w.call(fn, { action, data }, who).then((r) => expectOk<unknown>(r));
@@ -193,6 +184,32 @@ export async function seedWorld(w: World): Promise<Seeded> {
     eveWithAlice: eveWithAlice.id,
     eveWithWang: eveWithWang.id,
   };
+}
+
+/**
+ * Jest hooks: the file seeds one world and freezes it (seeding takes seconds); every test
+ * then gets its own copy of those bytes, handed to `use` with the seeded ids. `more` adds
+ * to the seeded world before it is frozen.
+ */
+export function seededCopyEachTest(
+  use: (w: World, seeded: Seeded) => void,
+  more?: (w: World) => Promise<void>,
+): void {
+  let seed: Frozen;
+  let seeded: Seeded;
+  let w: World;
+  beforeAll(async () => {
+    const s = makeWorld();
+    seeded = await seedWorld(s);
+    await more?.(s);
+    seed = await freeze(s);
+  });
+  afterAll(() => rmSync(seed.dir, { recursive: true, force: true }));
+  beforeEach(() => {
+    w = makeWorld(seed);
+    use(w, seeded);
+  });
+  afterEach(() => w.destroy());
 }
 
 /** A fresh 'verify' code to alice's bound phone (past the resend wait). */

@@ -20,14 +20,11 @@ import type { DocumentStore } from '../../../backend/ports/document-store';
 import type { FileStore } from '../../../backend/ports/files';
 import type { Envelope } from '../../../contract/envelope';
 import { makeEnv, testRandom, type TestEnv } from '../support/env';
+import { caller } from '../consult/support';
 
 export { expectOk } from '../support/env';
 export { expectError } from '../user/support';
 
-const caller = (name: string, ip: string): Caller => ({
-  openid: `o-${name}-`.padEnd(28, '0'),
-  clientIp: ip,
-});
 export const alice = caller('alice', '203.0.113.1');
 export const bob = caller('bob', '203.0.113.2');
 export const eve = caller('eve', '203.0.113.3');

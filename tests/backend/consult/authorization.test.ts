@@ -7,26 +7,21 @@ import type { ConsultView, MessageView } from '../../../contract/consult/views';
 import {
   activeConsult,
   alice,
+  consultWorldEachTest,
   createConsult,
   drLi,
   drWang,
   eve,
   expectError,
   expectOk,
-  makeConsultEnv,
   paidConsult,
   send,
-  setupWorld,
   upload,
   type ConsultEnv,
 } from './support';
 
 let env: ConsultEnv;
-beforeEach(async () => {
-  env = makeConsultEnv();
-  await setupWorld(env);
-});
-afterEach(() => env.close());
+consultWorldEachTest((made) => (env = made));
 
 const NOT_FOUND = { ok: false, error: { code: 'NOT_FOUND', message: '咨询不存在' } };
 

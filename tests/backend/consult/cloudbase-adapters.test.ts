@@ -16,13 +16,12 @@ import type { ConsultView } from '../../../contract/consult/views';
 import { testRandom } from '../support/env';
 import {
   alice,
+  consultWorldEachTest,
   createConsult,
   drWang,
   expectError,
   expectOk,
-  makeConsultEnv,
   PRICE,
-  setupWorld,
   type ConsultEnv,
 } from './support';
 
@@ -199,15 +198,13 @@ describe('subscribe messages', () => {
 describe('the payment notice path, over real SQLite', () => {
   let env: ConsultEnv;
   let api: ReturnType<typeof cloudPay>;
-  beforeEach(async () => {
-    env = makeConsultEnv();
-    await setupWorld(env);
+  consultWorldEachTest((made) => (env = made));
+  beforeEach(() => {
     api = cloudPay();
     const wechat = createCloudPayProvider(api, CONFIG, env.random);
     const ctx = env.ctx.bind(env);
     env.ctx = (who) => ({ ...ctx(who), payment: wechat });
   });
-  afterEach(() => env.close());
 
   // Through dispatch with the WeChat Pay provider in place of the sandbox.
   const consult = (action: string, data: unknown, who = alice) =>

@@ -5,28 +5,23 @@ import type { ConsultView, MessageView, NoticeView } from '../../../contract/con
 import {
   activeConsult,
   alice,
+  consultWorldEachTest,
   createConsult,
   drWang,
   expectError,
   expectOk,
   FREE_DOCTOR,
   HOUR,
-  makeConsultEnv,
   paidConsult,
   payInSandbox,
   PRICE,
   send,
-  setupWorld,
   upload,
   type ConsultEnv,
 } from './support';
 
 let env: ConsultEnv;
-beforeEach(async () => {
-  env = makeConsultEnv();
-  await setupWorld(env);
-});
-afterEach(() => env.close());
+consultWorldEachTest((made) => (env = made));
 
 const view = async (id: string, who = alice) =>
   expectOk<ConsultView>(await env.consult('get', { consultId: id }, who));

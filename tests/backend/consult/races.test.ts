@@ -5,22 +5,17 @@ import type { Envelope } from '../../../contract/envelope';
 import {
   activeConsult,
   alice,
+  consultWorldEachTest,
   createConsult,
   drWang,
   expectError,
   expectOk,
-  makeConsultEnv,
   paidConsult,
-  setupWorld,
   type ConsultEnv,
 } from './support';
 
 let env: ConsultEnv;
-beforeEach(async () => {
-  env = makeConsultEnv();
-  await setupWorld(env);
-});
-afterEach(() => env.close());
+consultWorldEachTest((made) => (env = made));
 
 const codes = (rs: Envelope<unknown>[]) => rs.map((r) => (r.ok ? 'OK' : r.error.code)).sort();
 

@@ -6,20 +6,15 @@ import type { MessageView } from '../../../contract/consult/views';
 import {
   activeConsult,
   alice,
+  consultWorldEachTest,
   drWang,
   expectOk,
-  makeConsultEnv,
-  setupWorld,
   type ConsultEnv,
 } from './support';
 
 let env: ConsultEnv;
-beforeEach(async () => {
-  env = makeConsultEnv();
-  await setupWorld(env);
-});
+consultWorldEachTest((made) => (env = made));
 afterEach(() => {
-  env.close();
   delete process.env.ALLOWED_LINK_HOSTS;
 });
 

@@ -20,12 +20,13 @@ import type { ConsultEvent } from '../../../contract/consult/events';
 import type { ConsultView, MessageView } from '../../../contract/consult/views';
 import type { Envelope } from '../../../contract/envelope';
 import { expectOk, makeEnv, type TestEnv } from '../support/env';
-import { registerUser } from '../user/support';
+import { freshEnvEachTest, registerUser } from '../user/support';
 
 export { expectError, upload, imageBytes } from '../user/support';
 export { expectOk };
 
-const caller = (name: string, ip: string): Caller => ({
+/** A caller with a well-formed (28-character) openid made from `name`. */
+export const caller = (name: string, ip: string): Caller => ({
   openid: `o-${name}-`.padEnd(28, '0'),
   clientIp: ip,
 });
@@ -70,7 +71,8 @@ export interface ConsultEnv extends TestEnv {
   consult(action: string, data: unknown, who?: Caller | null): Promise<Envelope<unknown>>;
 }
 
-function doctorDoc(id: string, name: string, price: number): DoctorDoc {
+/** A synthetic 皮肤科 doctor of the catalog, consulted at `price` fen. */
+export function doctorDoc(id: string, name: string, price: number): DoctorDoc {
   return {
     _id: id,
     name,
@@ -137,6 +139,11 @@ export async function setupWorld(env: ConsultEnv): Promise<void> {
     await registerUser(env, who, phones[i]);
   await bindAs(env, drWang, PAID_DOCTOR);
   await bindAs(env, drLi, OTHER_DOCTOR);
+}
+
+/** Jest hooks: every test gets its own env with setupWorld's catalog and accounts. */
+export function consultWorldEachTest(use: (env: ConsultEnv) => void): void {
+  freshEnvEachTest(makeConsultEnv, use, setupWorld);
 }
 
 export async function inviteCode(env: ConsultEnv, doctorId: string): Promise<string> {

@@ -10,16 +10,14 @@ import {
   bob,
   BOB_PHONE,
   expectError,
+  freshEnvEachTest,
   registerUser,
   sendCode,
   userCall,
 } from './support';
 
 let env: TestEnv;
-beforeEach(() => {
-  env = makeEnv();
-});
-afterEach(() => env.close());
+freshEnvEachTest(makeEnv, (made) => (env = made));
 
 const me = async (caller = alice) => expectOk<AccountState>(await userCall(env, 'me', {}, caller));
 

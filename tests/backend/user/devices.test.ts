@@ -8,16 +8,14 @@ import {
   consentToDevice,
   device,
   expectError,
+  freshEnvEachTest,
   registerUser,
   sendCode,
   userCall,
 } from './support';
 
 let env: TestEnv;
-beforeEach(() => {
-  env = makeEnv();
-});
-afterEach(() => env.close());
+freshEnvEachTest(makeEnv, (made) => (env = made));
 
 const phoneA = device('phone-a', { model: 'iPhone 15' });
 const phoneB = device('phone-b', {

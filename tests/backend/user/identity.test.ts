@@ -11,6 +11,7 @@ import {
   alice,
   ALICE_PHONE,
   expectError,
+  freshEnvEachTest,
   idNumber,
   imageBytes,
   registerUser,
@@ -22,10 +23,7 @@ const ADULT_ID = idNumber('310104', '19900307', '123'); // Shanghai Xuhui
 const NAME = '张三丰';
 
 let env: TestEnv;
-beforeEach(() => {
-  env = makeEnv();
-});
-afterEach(() => env.close());
+freshEnvEachTest(makeEnv, (made) => (env = made));
 
 const submit = (overrides: Record<string, unknown> = {}) =>
   userCall(env, 'submitIdentity', {

@@ -9,6 +9,7 @@ import {
   alice,
   ALICE_PHONE,
   expectError,
+  freshEnvEachTest,
   imageBytes,
   registerUser,
   upload,
@@ -16,11 +17,11 @@ import {
 } from './support';
 
 let env: TestEnv;
-beforeEach(async () => {
-  env = makeEnv();
-  await registerUser(env, alice, ALICE_PHONE);
-});
-afterEach(() => env.close());
+freshEnvEachTest(
+  makeEnv,
+  (made) => (env = made),
+  (made) => registerUser(made, alice, ALICE_PHONE),
+);
 
 const update = (data: unknown) => userCall(env, 'updateProfile', data);
 const avatarKeyOf = async () =>

@@ -8,6 +8,7 @@ import {
   bob,
   BOB_PHONE,
   expectError,
+  freshEnvEachTest,
   lastCode,
   registerUser,
   sendCode,
@@ -15,10 +16,7 @@ import {
 } from './support';
 
 let env: TestEnv;
-beforeEach(() => {
-  env = makeEnv();
-});
-afterEach(() => env.close());
+freshEnvEachTest(makeEnv, (made) => (env = made));
 
 const send = (phone: string, caller: Caller = alice, purpose = 'register') =>
   userCall(env, 'sendCode', { purpose, phone }, caller);

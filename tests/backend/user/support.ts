@@ -111,3 +111,22 @@ export function expectError(
   expect({ code: r.error.code, details: r.error.details ?? {} }).toMatchObject({ code, details });
   return r.error;
 }
+
+/**
+ * Jest hooks giving every test its own world: `make` before each test, handed to `use`
+ * (the file's variable) and then to `prepare`; closed after the test, even when `prepare`
+ * failed half-way.
+ */
+export function freshEnvEachTest<E extends { close(): void }>(
+  make: () => E,
+  use: (made: E) => void,
+  prepare?: (made: E) => Promise<unknown>,
+): void {
+  let current: E | undefined;
+  beforeEach(async () => {
+    current = make();
+    use(current);
+    await prepare?.(current);
+  });
+  afterEach(() => current?.close());
+}
