@@ -2,7 +2,6 @@
  * The consent decision as a returning user left it on the device (POL): written to the
  * fake Taro storage in the app's own record format, then re-read by the consent store.
  */
-import type { ConsentState } from '../../contract/privacy/consent';
 import { POLICY_VERSION } from '../../contract/privacy/policy';
 import { reloadConsent } from '../../src/privacy/consent';
 import { noItems, STORAGE_KEY, type ConsentItems } from '../../src/privacy/record';
@@ -32,15 +31,5 @@ export function storedConsent(): Record<string, unknown> | undefined {
   return storage.get(STORAGE_KEY) as Record<string, unknown> | undefined;
 }
 
-/** What the server's privacy actions answer with. */
-export function serverState(over: Partial<ConsentState> = {}): ConsentState {
-  return {
-    policyVersion: POLICY_VERSION,
-    policy: true,
-    device: false,
-    analytics: false,
-    thirdParty: { trtc: false },
-    at: '2024-05-01T08:00:00.000Z',
-    ...over,
-  };
-}
+/** What the server's privacy actions answer with; pure, in its own file, for the weapp tests. */
+export { serverState } from './consent-state';

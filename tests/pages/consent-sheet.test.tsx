@@ -11,20 +11,12 @@ import { startPrivacy } from '../../src/privacy/launch';
 import { setBrowserLocation } from './browser-location';
 import { givenConsent, serverState, storedConsent } from './consent-fixtures';
 import { fail, installBackend } from './fake-backend';
-import { doctor, doctorDetail, hospital, page } from './fixtures';
+import { doctorDetail, hospital, page, recommendHandlers } from './fixtures';
 import { fire, setRouterParams, taro } from './taro-fake';
 
 const catalog = {
-  recommend: (input: { kind: 'hospital' | 'doctor' }) =>
-    input.kind === 'hospital'
-      ? {
-          items: [
-            { kind: 'hospital' as const, hospital: hospital({ id: 'r1', name: '推荐医院甲' }) },
-          ],
-        }
-      : { items: [{ kind: 'doctor' as const, doctor: doctor({ id: 'rd1', name: '推荐医生乙' }) }] },
+  ...recommendHandlers,
   nearby: () => ({ items: [] }),
-  listHospitals: () => page([hospital({ id: 'all1', name: '名录医院一' })]),
   search: () =>
     page([{ kind: 'hospital' as const, hospital: hospital({ id: 'h9', name: '瑞金医院' }) }]),
 };

@@ -3,64 +3,14 @@
  * a transport that answers `consult.*` (and the few catalog/user/privacy calls the pages
  * make) from per-test handlers, recording every call.
  */
-import type { ConsultView, MessageView } from '../../contract/consult';
 import { setTransport } from '../../src/services/client';
 import { loggedIn } from './account-fixtures';
 import { givenConsent, serverState } from './consent-fixtures';
 import { doctorDetail } from './fixtures';
 import { account } from '../../src/account/session';
 
-export function consultView(over: Partial<ConsultView> = {}): ConsultView {
-  return {
-    id: 'c1',
-    role: 'patient',
-    status: 'active',
-    doctor: {
-      id: 'd1',
-      name: '王建国',
-      title: '主任医师',
-      department: '心内科',
-      hospitalName: '复旦大学附属中山医院',
-    },
-    patient: { kind: 'self' },
-    price: 3000,
-    descriptionPreview: '胸闷气短两周，活动后加重',
-    createdAt: '2024-05-01T08:00:00.000Z',
-    updatedAt: '2024-05-01T08:00:00.000Z',
-    acceptDeadline: null,
-    lastMessage: null,
-    unread: 0,
-    description: '胸闷气短两周，活动后加重',
-    photos: [],
-    paidAt: '2024-05-01T08:01:00.000Z',
-    acceptedAt: '2024-05-01T08:10:00.000Z',
-    endedAt: null,
-    summary: null,
-    cancelReason: null,
-    refund: null,
-    contact: null,
-    lastSeq: 0,
-    ...over,
-  };
-}
-
-export function message(seq: number, over: Partial<MessageView> = {}): MessageView {
-  return {
-    id: `msg${seq}`,
-    consultId: 'c1',
-    seq,
-    sender: 'doctor',
-    mine: false,
-    clientMsgId: null,
-    kind: 'text',
-    text: `消息${seq}`,
-    image: null,
-    links: [],
-    risky: false,
-    at: '2024-05-01T08:20:00.000Z',
-    ...over,
-  };
-}
+// The views are pure, in their own file, so the weapp tests share them.
+export { consultView, message } from './consult-views';
 
 type Handler = (data: Record<string, unknown>) => unknown;
 export interface Call {

@@ -16,6 +16,11 @@ export function hospital(over: Partial<HospitalSummary> = {}): HospitalSummary {
   };
 }
 
+/** A hospital as catalog.nearby lists it: `distanceMeters` away from the user's fix. */
+export function nearbyHospital(distanceMeters: number, over: Partial<HospitalSummary> = {}) {
+  return { kind: 'hospital' as const, distanceMeters, hospital: hospital(over) };
+}
+
 export function hospitalDetail(over: Partial<Hospital> = {}) {
   return {
     ...hospital(),
@@ -64,3 +69,16 @@ export function doctorDetail(over: Partial<Doctor> = {}): Doctor {
 export function page<T>(items: T[], page = 1, hasMore = false) {
   return { items, page, pageSize: 20, total: items.length + (hasMore ? 20 : 0), hasMore };
 }
+
+/** The catalog behind the home page: a recommended hospital and doctor, one 全部医院 page. */
+export const recommendHandlers = {
+  recommend: (input: { kind: 'hospital' | 'doctor' }) =>
+    input.kind === 'hospital'
+      ? {
+          items: [
+            { kind: 'hospital' as const, hospital: hospital({ id: 'r1', name: '推荐医院甲' }) },
+          ],
+        }
+      : { items: [{ kind: 'doctor' as const, doctor: doctor({ id: 'rd1', name: '推荐医生乙' }) }] },
+  listHospitals: () => page([hospital({ id: 'all1', name: '名录医院一' })]),
+};

@@ -3,20 +3,8 @@ import HomePage from '../../src/pages/home';
 import { setBrowserLocation } from './browser-location';
 import { givenConsent } from './consent-fixtures';
 import { fail, installBackend } from './fake-backend';
-import { doctor, hospital, page } from './fixtures';
+import { doctor, hospital, page, recommendHandlers } from './fixtures';
 import { fire, taro } from './taro-fake';
-
-const recommendHandlers = {
-  recommend: (input: { kind: 'hospital' | 'doctor' }) =>
-    input.kind === 'hospital'
-      ? {
-          items: [
-            { kind: 'hospital' as const, hospital: hospital({ id: 'r1', name: '推荐医院甲' }) },
-          ],
-        }
-      : { items: [{ kind: 'doctor' as const, doctor: doctor({ id: 'rd1', name: '推荐医生乙' }) }] },
-  listHospitals: () => page([hospital({ id: 'all1', name: '名录医院一' })]),
-};
 
 describe('home (LOC)', () => {
   // A returning user who agreed to the policy; browse-only mode is in consent-sheet.test.tsx.

@@ -18,15 +18,7 @@ jest.mock('../../src/platform/permissions', () =>
   jest.requireActual('../../src/platform/permissions.weapp'),
 );
 jest.mock('../../src/platform/media', () => jest.requireActual('../../src/platform/media.weapp'));
-jest.mock('../../src/platform/image-upload', () => ({
-  prepareImage: jest.fn(async () => ({
-    status: 'ready',
-    image: {
-      contentBase64: jest.requireActual('./account-fixtures').TINY_PNG,
-      contentType: 'image/png',
-    },
-  })),
-}));
+jest.mock('../../src/platform/image-upload', () => jest.requireActual('./image-upload-fake'));
 
 const NICKNAME = '1–20 个字';
 

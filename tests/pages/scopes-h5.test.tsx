@@ -6,15 +6,8 @@ import { pickImages } from '../../src/platform/media.h5';
 import { askFor } from '../../src/platform/permission-flow';
 import { check, ensure } from '../../src/platform/permissions.h5';
 import { givenConsent } from './consent-fixtures';
+import { allowed, STATES, type State } from './scope-states';
 import { taro } from './taro-fake';
-
-type State = 'never asked → grant' | 'never asked → deny' | 'previously denied' | 'granted';
-const STATES: State[] = [
-  'never asked → grant',
-  'never asked → deny',
-  'previously denied',
-  'granted',
-];
 
 function browser(state: State) {
   const query = jest.fn(async () => ({
@@ -32,8 +25,6 @@ function browser(state: State) {
   });
   return { query, getUserMedia, stop };
 }
-
-const allowed = (state: State) => state === 'never asked → grant' || state === 'granted';
 
 beforeEach(() => {
   givenConsent('agreed');

@@ -11,6 +11,7 @@ import { askFor } from '../../src/platform/permission-flow';
 import { givenConsent } from './consent-fixtures';
 import { installBackend } from './fake-backend';
 import { doctor, hospital, page } from './fixtures';
+import { allowed, STATES, type State } from './scope-states';
 import { taro } from './taro-fake';
 
 jest.mock('../../src/platform/permissions', () =>
@@ -19,14 +20,6 @@ jest.mock('../../src/platform/permissions', () =>
 jest.mock('../../src/platform/location', () =>
   jest.requireActual('../../src/platform/location.weapp'),
 );
-
-type State = 'never asked → grant' | 'never asked → deny' | 'previously denied' | 'granted';
-const STATES: State[] = [
-  'never asked → grant',
-  'never asked → deny',
-  'previously denied',
-  'granted',
-];
 
 function given(scope: string, state: State) {
   const remembered = state === 'previously denied' ? false : state === 'granted' ? true : undefined;
@@ -40,7 +33,6 @@ function given(scope: string, state: State) {
   taro.showModal.mockResolvedValue({ confirm: false, cancel: true });
 }
 
-const allowed = (state: State) => state === 'never asked → grant' || state === 'granted';
 const asked = (state: State) => state.startsWith('never asked');
 
 beforeEach(() => givenConsent('agreed'));

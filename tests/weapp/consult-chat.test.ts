@@ -5,63 +5,14 @@
  * refused here, so the page falls back to polling rather than failing.
  */
 import { POLICY_VERSION } from '../../contract/privacy/policy';
+import { serverState } from '../pages/consent-state';
+import { consultView, message } from '../pages/consult-views';
 import { loadPage, wxAsync, wxStorage, type PageHandle } from './harness';
+import { cloudFunctions, unexpected } from './support/cloud';
 
-const consult = {
-  id: 'c1',
-  role: 'patient',
-  status: 'active',
-  doctor: {
-    id: 'd1',
-    name: '王建国',
-    title: '主任医师',
-    department: '心内科',
-    hospitalName: '中山医院',
-  },
-  patient: { kind: 'self' },
-  price: 3000,
-  descriptionPreview: '胸闷气短两周',
-  createdAt: '2024-05-01T08:00:00.000Z',
-  updatedAt: '2024-05-01T08:00:00.000Z',
-  acceptDeadline: null,
-  lastMessage: null,
-  unread: 0,
-  description: '胸闷气短两周，活动后加重',
-  photos: [],
-  paidAt: '2024-05-01T08:01:00.000Z',
-  acceptedAt: '2024-05-01T08:10:00.000Z',
-  endedAt: null,
-  summary: null,
-  cancelReason: null,
-  refund: null,
-  contact: null,
-  lastSeq: 1,
-};
-
-const message = (seq: number, over: Record<string, unknown>) => ({
-  id: `m${seq}`,
-  consultId: 'c1',
-  seq,
-  sender: 'doctor',
-  mine: false,
-  clientMsgId: null,
-  kind: 'text',
-  text: '',
-  image: null,
-  links: [],
-  risky: false,
-  at: '2024-05-01T08:20:00.000Z',
-  ...over,
-});
-
-type Call = { name: string; data: { action: string; data: Record<string, unknown> } };
-
-const callFunction = jest.fn(async ({ name, data: { action, data } }: Call) => {
-  const reply = (value: unknown) => ({
-    errMsg: 'cloud.callFunction:ok',
-    result: { ok: true, data: value },
-  });
-  if (name === 'consult' && action === 'get') return reply(consult);
+const callFunction = cloudFunctions(({ name, action, data }) => {
+  const reply = (value: unknown) => ({ ok: true, data: value });
+  if (name === 'consult' && action === 'get') return reply(consultView({ lastSeq: 1 }));
   if (name === 'consult' && action === 'listMessages') {
     const items = Number(data.after ?? 0) < 1 ? [message(1, { text: '您好，哪里不舒服？' })] : [];
     return reply({ items, nextAfter: 1, hasMore: false });
@@ -71,24 +22,13 @@ const callFunction = jest.fn(async ({ name, data: { action, data } }: Call) => {
       message(2, {
         sender: 'patient',
         mine: true,
-        clientMsgId: data.clientMsgId,
+        clientMsgId: String(data.clientMsgId),
         text: `已收到：${String(data.text)}`,
       }),
     );
   }
-  if (name === 'privacy')
-    return reply({
-      policyVersion: POLICY_VERSION,
-      policy: true,
-      device: false,
-      analytics: false,
-      thirdParty: { trtc: false },
-      at: '2024-05-01T08:00:00.000Z',
-    });
-  return {
-    errMsg: 'cloud.callFunction:ok',
-    result: { ok: false, error: { code: 'NOT_FOUND', message: `unexpected ${name}.${action}` } },
-  };
+  if (name === 'privacy') return reply(serverState());
+  return unexpected(`${name}.${action}`);
 });
 
 const watch = jest.fn(() => {

@@ -4,74 +4,32 @@
  * getSetting → authorize → getLocation — and the nearby results shown.
  */
 import { POLICY_VERSION } from '../../contract/privacy/policy';
-import { CONSENT_KEY, loadPage, wxAsync, wxStorage, type PageHandle } from './harness';
+import { serverState } from '../pages/consent-state';
+import { nearbyHospital, page as listPage } from '../pages/fixtures';
+import { CONSENT_KEY, wxAsync, type PageHandle } from './harness';
+import { cloudFunctions, unexpected } from './support/cloud';
+import { firstLaunchAtHome } from './support/home';
 
-const hospital = (id: string, name: string) => ({
-  id,
-  name,
-  shortName: null,
-  grade: null,
-  district: '黄浦区',
-  address: '瑞金二路197号',
-  phone: null,
-  location: { lat: 31.21, lng: 121.47, datum: 'WGS-84' },
-  departments: [],
-  doctorCount: 0,
-});
-
-const consentState = {
-  policyVersion: POLICY_VERSION,
-  policy: true,
-  device: false,
-  analytics: false,
-  thirdParty: { trtc: false },
-  at: '2024-05-01T08:00:00.000Z',
-};
-
-function answer(fn: string, action: string, data: Record<string, unknown>): unknown {
-  if (fn === 'privacy' && action === 'recordConsent') return { ok: true, data: consentState };
+const callFunction = cloudFunctions(({ name, action, data }) => {
+  if (name === 'privacy' && action === 'recordConsent') return { ok: true, data: serverState() };
   if (action === 'nearby' && data.kind === 'hospital') {
-    return {
-      ok: true,
-      data: {
-        items: [
-          { kind: 'hospital', distanceMeters: 640, hospital: hospital('n1', '同意后的附近医院') },
-        ],
-      },
-    };
+    const nearest = nearbyHospital(640, { id: 'n1', name: '同意后的附近医院' });
+    return { ok: true, data: { items: [nearest] } };
   }
   if (action === 'nearby') return { ok: true, data: { items: [] } };
-  if (action === 'listHospitals') {
-    return { ok: true, data: { items: [], page: 1, pageSize: 20, total: 0, hasMore: false } };
-  }
-  return { ok: false, error: { code: 'NOT_FOUND', message: `unexpected ${fn}.${action}` } };
-}
-
-const callFunction = jest.fn(
-  async (options: { name: string; data: { action: string; data: Record<string, unknown> } }) => ({
-    errMsg: 'cloud.callFunction:ok',
-    result: answer(options.name, options.data.action, options.data.data),
-  }),
-);
-const getSetting = wxAsync(() => ({ ok: { authSetting: {}, errMsg: 'getSetting:ok' } }));
-const authorize = wxAsync(() => ({ ok: { errMsg: 'authorize:ok' } }));
-const getLocation = wxAsync(() => ({
-  ok: { latitude: 31.2304, longitude: 121.4737, errMsg: 'getLocation:ok' },
-}));
-const storage = wxStorage(null);
+  if (action === 'listHospitals') return { ok: true, data: listPage([]) };
+  return unexpected(`${name}.${action}`);
+});
+const home = firstLaunchAtHome(callFunction, {
+  onNeedPrivacyAuthorization: jest.fn(),
+  getPrivacySetting: wxAsync(() => ({ ok: { needAuthorization: false } })),
+});
+const { storage, getSetting, authorize, getLocation } = home;
 
 let page: PageHandle;
 
 beforeAll(async () => {
-  page = await loadPage('pages/home/index', {
-    ...storage.apis,
-    cloud: { init: jest.fn(), callFunction },
-    getSetting,
-    authorize,
-    getLocation,
-    onNeedPrivacyAuthorization: jest.fn(),
-    getPrivacySetting: wxAsync(() => ({ ok: { needAuthorization: false } })),
-  });
+  page = await home.load();
   await page.waitForText('生效日期：2022年1月22日');
 });
 

@@ -4,58 +4,30 @@
  * telemetry call. 不同意 → browse-only: recommendations with the reason, still no location.
  */
 import { POLICY_VERSION } from '../../contract/privacy/policy';
-import { CONSENT_KEY, loadPage, wxAsync, wxStorage, type PageHandle } from './harness';
+import { hospital, page as listPage } from '../pages/fixtures';
+import { CONSENT_KEY, wxAsync, type PageHandle } from './harness';
+import { cloudFunctions, unexpected } from './support/cloud';
+import { firstLaunchAtHome } from './support/home';
 
-const hospital = {
-  id: 'h1',
-  name: '推荐的瑞金医院',
-  shortName: null,
-  grade: '三级甲等',
-  district: '黄浦区',
-  address: '瑞金二路197号',
-  phone: null,
-  location: { lat: 31.21, lng: 121.47, datum: 'WGS-84' },
-  departments: [],
-  doctorCount: 0,
-};
-
-function answer(action: string, data: Record<string, unknown>): unknown {
+const callFunction = cloudFunctions(({ action, data }) => {
   if (action === 'recommend') {
+    const recommended = hospital({ id: 'h1', name: '推荐的瑞金医院' });
     return data.kind === 'hospital'
-      ? { ok: true, data: { items: [{ kind: 'hospital', hospital }] } }
+      ? { ok: true, data: { items: [{ kind: 'hospital', hospital: recommended }] } }
       : { ok: true, data: { items: [] } };
   }
-  if (action === 'listHospitals') {
-    return { ok: true, data: { items: [], page: 1, pageSize: 20, total: 0, hasMore: false } };
-  }
-  return { ok: false, error: { code: 'NOT_FOUND', message: `unexpected ${action}` } };
-}
-
-const callFunction = jest.fn(
-  async (options: { name: string; data: { action: string; data: Record<string, unknown> } }) => ({
-    errMsg: 'cloud.callFunction:ok',
-    result: answer(options.data.action, options.data.data),
-  }),
-);
-const getSetting = wxAsync(() => ({ ok: { authSetting: {}, errMsg: 'getSetting:ok' } }));
-const authorize = wxAsync(() => ({ ok: { errMsg: 'authorize:ok' } }));
-const getLocation = wxAsync(() => ({ ok: { latitude: 31.2, longitude: 121.4 } }));
+  if (action === 'listHospitals') return { ok: true, data: listPage([]) };
+  return unexpected(action);
+});
 const getPrivacySetting = wxAsync(() => ({ ok: { needAuthorization: true } }));
 const onNeedPrivacyAuthorization = jest.fn();
-const storage = wxStorage(null);
+const home = firstLaunchAtHome(callFunction, { getPrivacySetting, onNeedPrivacyAuthorization });
+const { storage, getSetting, authorize, getLocation } = home;
 
 let page: PageHandle;
 
 beforeAll(async () => {
-  page = await loadPage('pages/home/index', {
-    ...storage.apis,
-    cloud: { init: jest.fn(), callFunction },
-    getSetting,
-    authorize,
-    getLocation,
-    getPrivacySetting,
-    onNeedPrivacyAuthorization,
-  });
+  page = await home.load();
 });
 
 test('the consent sheet shows the policy with its dates and two real choices', async () => {

@@ -3,51 +3,29 @@
  * once, the fix goes to catalog.nearby, and results show nearest first with distance.
  */
 import { POLICY_VERSION } from '../../contract/privacy/policy';
+import { nearbyHospital, page as listPage } from '../pages/fixtures';
 import { loadPage, wxAsync, wxStorage, type PageHandle } from './harness';
+import { cloudFunctions, unexpected } from './support/cloud';
+import { locationAllowedWhenAsked } from './support/location';
 
-const hospital = (id: string, name: string) => ({
-  id,
-  name,
-  shortName: null,
-  grade: null,
-  district: '黄浦区',
-  address: '瑞金二路197号',
-  phone: null,
-  location: { lat: 31.21, lng: 121.47, datum: 'WGS-84' },
-  departments: [],
-  doctorCount: 0,
-});
-
-function answer(action: string, data: Record<string, unknown>): unknown {
+const callFunction = cloudFunctions(({ action, data }) => {
   if (action === 'nearby' && data.kind === 'hospital') {
     return {
       ok: true,
       data: {
         items: [
-          { kind: 'hospital', distanceMeters: 850, hospital: hospital('n1', '最近的医院') },
-          { kind: 'hospital', distanceMeters: 12345, hospital: hospital('n2', '较远的医院') },
+          nearbyHospital(850, { id: 'n1', name: '最近的医院' }),
+          nearbyHospital(12345, { id: 'n2', name: '较远的医院' }),
         ],
       },
     };
   }
   if (action === 'nearby') return { ok: true, data: { items: [] } };
-  if (action === 'listHospitals') {
-    return { ok: true, data: { items: [], page: 1, pageSize: 20, total: 0, hasMore: false } };
-  }
-  return { ok: false, error: { code: 'NOT_FOUND', message: `unexpected ${action}` } };
-}
-
-const callFunction = jest.fn(
-  async (options: { name: string; data: { action: string; data: Record<string, unknown> } }) => ({
-    errMsg: 'cloud.callFunction:ok',
-    result: answer(options.data.action, options.data.data),
-  }),
-);
-const getSetting = wxAsync(() => ({ ok: { authSetting: {}, errMsg: 'getSetting:ok' } }));
-const authorize = wxAsync(() => ({ ok: { errMsg: 'authorize:ok' } }));
-const getLocation = wxAsync(() => ({
-  ok: { latitude: 31.2304, longitude: 121.4737, errMsg: 'getLocation:ok' },
-}));
+  if (action === 'listHospitals') return { ok: true, data: listPage([]) };
+  return unexpected(action);
+});
+const locationApis = locationAllowedWhenAsked();
+const { authorize, getLocation } = locationApis;
 const navigateTo = wxAsync(() => ({ ok: { errMsg: 'navigateTo:ok' } }));
 
 let page: PageHandle;
@@ -57,9 +35,7 @@ beforeAll(async () => {
     // A returning user who agreed to this version of the policy (POL).
     ...wxStorage({ decision: 'agreed', policyVersion: POLICY_VERSION }).apis,
     cloud: { init: jest.fn(), callFunction },
-    getSetting,
-    authorize,
-    getLocation,
+    ...locationApis,
     navigateTo,
   });
 });

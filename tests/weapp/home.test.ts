@@ -3,82 +3,35 @@
  * prompt again, must ask the catalog cloud function for recommendations, and show them.
  */
 import { POLICY_VERSION } from '../../contract/privacy/policy';
+import { doctor, hospital, nearbyHospital, page as listPage } from '../pages/fixtures';
 import { loadPage, wxAsync, wxStorage, type PageHandle } from './harness';
+import { cloudFunctions, unexpected } from './support/cloud';
 
-const hospital = (id: string, name: string) => ({
-  id,
-  name,
-  shortName: null,
-  grade: '三级甲等',
-  district: '徐汇区',
-  address: '枫林路180号',
-  phone: null,
-  location: { lat: 31.2, lng: 121.45, datum: 'WGS-84' },
-  departments: ['心内科'],
-  doctorCount: 3,
-});
+// Synthetic, so the card carries the 示例数据 mark.
+const recommendedDoctor = doctor({ synthetic: true });
 
-const doctor = {
-  id: 'd1',
-  name: '王建国',
-  title: '主任医师',
-  department: '心内科',
-  hospitalId: 'h1',
-  hospitalName: '复旦大学附属中山医院',
-  specialties: ['冠心病'],
-  consultPrice: 3000,
-  rating: 4.8,
-  consultCount: 12,
-  synthetic: true,
-};
-
-function answer(action: string, data: Record<string, unknown>): unknown {
+const callFunction = cloudFunctions(({ action, data }) => {
   if (action === 'recommend') {
     return data.kind === 'hospital'
       ? {
           ok: true,
-          data: { items: [{ kind: 'hospital', hospital: hospital('h1', '推荐的中山医院') }] },
+          data: { items: [{ kind: 'hospital', hospital: hospital({ name: '推荐的中山医院' }) }] },
         }
-      : { ok: true, data: { items: [{ kind: 'doctor', doctor }] } };
+      : { ok: true, data: { items: [{ kind: 'doctor', doctor: recommendedDoctor }] } };
   }
   if (action === 'nearby') {
     return data.kind === 'hospital'
-      ? {
-          ok: true,
-          data: {
-            items: [
-              {
-                kind: 'hospital',
-                distanceMeters: 420,
-                hospital: hospital('n1', '开启后的附近医院'),
-              },
-            ],
-          },
-        }
+      ? { ok: true, data: { items: [nearbyHospital(420, { id: 'n1', name: '开启后的附近医院' })] } }
       : { ok: true, data: { items: [] } };
   }
   if (action === 'listHospitals') {
     const page = Number(data.page);
-    return {
-      ok: true,
-      data: {
-        items: [hospital(`all${page}`, `名录第${page}页医院`)],
-        page,
-        pageSize: 20,
-        total: 2,
-        hasMore: page < 2,
-      },
-    };
+    const hospitals = [hospital({ id: `all${page}`, name: `名录第${page}页医院` })];
+    // Two pages in all: the second is the last.
+    return { ok: true, data: { ...listPage(hospitals, page, page < 2), total: 2 } };
   }
-  return { ok: false, error: { code: 'NOT_FOUND', message: `unexpected ${action}` } };
-}
-
-const callFunction = jest.fn(
-  async (options: { name: string; data: { action: string; data: Record<string, unknown> } }) => ({
-    errMsg: 'cloud.callFunction:ok',
-    result: answer(options.data.action, options.data.data),
-  }),
-);
+  return unexpected(action);
+});
 const cloudInit = jest.fn();
 // The user said no before; they may turn it on in WeChat's settings page (openSetting).
 let locationAllowed = false;
