@@ -102,6 +102,18 @@ test('a doctor card opens by its shared link, without login, and shows the card'
   await page.getByText(doctor.hospitalName).first().waitFor();
   await page.getByText('评分').waitFor();
   await settle(page);
+  // Both actions whole on a phone's screen, side by side (复制链接 was once pushed off it).
+  const width = page.viewportSize()!.width;
+  const boxes = await Promise.all(
+    ['复制链接', '图文咨询'].map((label) =>
+      page.locator('.page.doctor .doctor__actions').getByText(label).boundingBox(),
+    ),
+  );
+  for (const box of boxes) {
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+  }
+  expect(boxes[0]!.x + boxes[0]!.width).toBeLessThanOrEqual(boxes[1]!.x);
   await page.screenshot({ path: join(SHOTS, 'doctor.png') });
 });
 
