@@ -56,7 +56,8 @@ export default function MinePage() {
       />
       <Menu
         items={[
-          soon('我的咨询'),
+          // The 咨询 tab lists them; 我的 only leads there.
+          { title: '我的咨询', onClick: () => void Taro.switchTab({ url: routes.consult }) },
           soon('我的预约'),
           soon('我的病历'),
           soon('就诊人'),
