@@ -105,15 +105,3 @@ test('设置 → 账号设置 when logged in goes straight there', async () => {
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/account/settings/index' }),
   );
 });
-
-test('我的咨询 opens the 咨询 tab; the features not built yet say 即将上线', async () => {
-  installBackend({}, { 'user.me': () => loggedIn() });
-  render(<MinePage />);
-  fireEvent.click(await screen.findByText('我的咨询'));
-  expect(taro.switchTab).toHaveBeenCalledWith({ url: '/pages/consult/index' });
-  for (const title of ['我的预约', '我的病历', '就诊人', '客服与反馈']) {
-    fireEvent.click(screen.getByText(title));
-    expect(taro.showToast).toHaveBeenLastCalledWith({ title: `${title}即将上线`, icon: 'none' });
-  }
-  expect(screen.getAllByText('即将上线')).toHaveLength(4);
-});

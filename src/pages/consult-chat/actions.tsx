@@ -107,7 +107,7 @@ export function ChatActions({ consult, onChanged }: Props) {
     <View className="chat-actions chat-actions--close">
       <Text className="section__title">咨询总结（患者可见）</Text>
       <Textarea
-        className="consult-form__textarea"
+        className="chat-actions__summary"
         placeholder="请填写诊断意见与建议"
         value={summary}
         maxlength={SUMMARY_CHARS.max}

@@ -115,7 +115,7 @@ export default function ConsultCreatePage() {
           {error}
         </View>
       ) : null}
-      <Button className="btn btn--primary" loading={busy} onClick={() => void submit()}>
+      <Button className="btn btn--primary btn--block" loading={busy} onClick={() => void submit()}>
         {d.consultPrice > 0 ? `提交并支付 ${formatPrice(d.consultPrice)}` : '提交咨询'}
       </Button>
       <PrivacyHost />

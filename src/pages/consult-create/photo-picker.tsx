@@ -2,6 +2,8 @@ import { Image, Text, View } from '@tarojs/components';
 import { MAX_CONSULT_PHOTOS } from '../../../contract/consult/items';
 import { RefusalNote } from '../../components/refusal-note';
 import type { usePhotoUploads } from './use-photo-uploads';
+// The photo grid's look, shared with the chat's pictures.
+import '../../components/consult/index.css';
 
 type Uploads = ReturnType<typeof usePhotoUploads>;
 

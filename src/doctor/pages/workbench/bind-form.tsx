@@ -32,7 +32,7 @@ export function BindForm({ onBound }: { onBound: () => void }) {
         请输入平台发给您的医生邀请码（如 ABCD-EFGH-JKMN），绑定后即可接诊。
       </Text>
       <Input
-        className="consult-form__input"
+        className="workbench__input"
         placeholder="医生邀请码"
         value={code}
         maxlength={20}
@@ -43,7 +43,7 @@ export function BindForm({ onBound }: { onBound: () => void }) {
           {error}
         </View>
       ) : null}
-      <Button className="btn btn--primary" loading={busy} onClick={() => void submit()}>
+      <Button className="btn btn--primary btn--block" loading={busy} onClick={() => void submit()}>
         绑定
       </Button>
     </View>

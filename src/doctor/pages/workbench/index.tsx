@@ -8,6 +8,7 @@ import { useAsync } from '../../../hooks/use-async';
 import { listConsults, workbench } from '../../../services/consult';
 import { go, routes } from '../../../utils/routes';
 import { BindForm } from './bind-form';
+import './index.css';
 
 /** 医生工作台: bind with an invite code, then the queue and the consults I accepted. */
 export default function WorkbenchPage() {
@@ -32,7 +33,7 @@ export default function WorkbenchPage() {
   return (
     <View className="page workbench">
       <View className="section">
-        <Text className="consult-form__doctor-name">
+        <Text className="workbench__name">
           {doctor.name} {doctor.title}
         </Text>
         <Text className="muted">
