@@ -16,8 +16,9 @@ import { NON_DOCUMENT_CSP, SECURITY_HEADERS } from './headers';
  * participants (NOT_FOUND otherwise); without, everything for this identity (咨询 tab,
  * workbench). Events come from the in-process hub, which delivers per openid, so a stream
  * never carries anyone else's; access is checked again before every event and heartbeat,
- * so a stream ends once its account logs out or goes. Heartbeat comments keep proxies from closing an idle stream;
- * a closed connection unsubscribes at once; closing the server ends every stream.
+ * so a stream ends once its account logs out or goes. Heartbeat comments keep proxies from
+ * closing an idle stream; a closed connection unsubscribes at once; closing the server ends
+ * every stream.
  */
 export interface RealtimeRouteOptions {
   hub: LocalRealtime;

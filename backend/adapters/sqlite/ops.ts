@@ -63,11 +63,13 @@ export class SqliteOps {
     }
   }
 
-  /** Rows by rid, for the document cache's misses. */
-  private rowsByRid(collection: string, rids: number[]): Array<DocRow & { rid: number }> {
-    return this.sql.all<DocRow & { rid: number }>(
-      `SELECT rid, _id, doc FROM ${q(collection)} WHERE rid IN (SELECT value FROM json_each(?))`,
-      [JSON.stringify(rids)],
+  /** Documents by rid, in order, through the cache; only the misses are read (one query). */
+  private docsByRid<T extends StoredDoc>(collection: string, rids: number[]): Array<T | undefined> {
+    return this.cache.resolve<T>(collection, rids, (missing) =>
+      this.sql.all<DocRow & { rid: number }>(
+        `SELECT rid, _id, doc FROM ${q(collection)} WHERE rid IN (SELECT value FROM json_each(?))`,
+        [JSON.stringify(missing)],
+      ),
     );
   }
 
@@ -107,17 +109,17 @@ export class SqliteOps {
     const { _id, ...body } = doc;
     const id = _id ?? newId();
     if (typeof id !== 'string' || id === '') throw new Error('_id must be a non-empty string');
-    try {
-      this.sql.run(`INSERT INTO ${q(collection)}(_id, doc) VALUES (?, ?)`, [
-        id,
-        JSON.stringify(body),
-      ]);
-    } catch (err) {
-      if (hasCode(err, 'SQLITE_CONSTRAINT_UNIQUE')) throw new DuplicateIdError(collection, id);
-      throw err;
-    } finally {
-      this.cache.forget(collection);
-    }
+    this.writing(collection, () => {
+      try {
+        this.sql.run(`INSERT INTO ${q(collection)}(_id, doc) VALUES (?, ?)`, [
+          id,
+          JSON.stringify(body),
+        ]);
+      } catch (err) {
+        if (hasCode(err, 'SQLITE_CONSTRAINT_UNIQUE')) throw new DuplicateIdError(collection, id);
+        throw err;
+      }
+    });
     return id;
   }
 
@@ -207,10 +209,9 @@ export class SqliteOps {
 
     return this.read(() => {
       const hits = nearestHits(this.sql, spec, query);
-      const docs = this.cache.resolve<T>(
+      const docs = this.docsByRid<T>(
         collection,
         hits.map((h) => h.rid),
-        (missing) => this.rowsByRid(collection, missing),
       );
       return hits.flatMap((h, i) => {
         const doc = docs[i];
@@ -234,9 +235,7 @@ export class SqliteOps {
         [...query.q].length <= MAX_GRAM
           ? searchByGrams(this.sql, spec, query)
           : searchByTrigrams(this.sql, spec, query);
-      const docs = this.cache.resolve<T>(collection, found.rids, (missing) =>
-        this.rowsByRid(collection, missing),
-      );
+      const docs = this.docsByRid<T>(collection, found.rids);
       return { items: docs.filter((doc): doc is T => doc !== undefined), total: found.total };
     });
   }
