@@ -44,6 +44,37 @@ export interface DepartmentDoc extends StoredDoc {
   doctorCount: number;
 }
 
+/** What a doctor record says itself; doctorAt adds what follows from it and the hospital. */
+export type DoctorOwnFields = Pick<
+  DoctorDoc,
+  | '_id'
+  | 'name'
+  | 'title'
+  | 'department'
+  | 'specialties'
+  | 'consultPrice'
+  | 'rating'
+  | 'consultCount'
+  | 'synthetic'
+  | 'bio'
+>;
+
+/**
+ * A doctor document at `hospital`: the hospital's id, name, grade and location are copied
+ * in (search, nearby and recommend need no join), with the title's rank and the search text.
+ */
+export function doctorAt(hospital: HospitalDoc, own: DoctorOwnFields): DoctorDoc {
+  return {
+    ...own,
+    titleRank: titleRankOf(own.title),
+    hospitalId: hospital._id,
+    hospitalName: hospital.name,
+    hospitalGradeRank: hospital.gradeRank,
+    location: { ...hospital.location },
+    specialtiesText: own.specialties.join(' '),
+  };
+}
+
 export const UNGRADED_RANK = HOSPITAL_GRADES.length;
 
 export function gradeRankOf(grade: string | null): number {

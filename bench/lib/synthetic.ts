@@ -2,8 +2,8 @@ import { DOCTOR_TITLES, HOSPITAL_GRADES, SHANGHAI_DISTRICTS } from '../../contra
 import {
   type DoctorDoc,
   type HospitalDoc,
+  doctorAt,
   gradeRankOf,
-  titleRankOf,
 } from '../../backend/catalog/model';
 import { SPECIALTIES } from '../../backend/catalog/seed/specialties';
 import { seededRandom } from '../../backend/catalog/seed/synthetic-doctors';
@@ -183,24 +183,18 @@ function makeDoctor(rand: Rand, index: number, hospital: HospitalDoc): DoctorDoc
   const title = pick(rand, DOCTOR_TITLES);
   const specialties = SPECIALTIES[department].filter(() => rand() < 0.6).slice(0, 3);
   const given = pick(rand, GIVEN) + (rand() < 0.6 ? pick(rand, GIVEN) : '');
-  return {
+  return doctorAt(hospital, {
     _id: `bd_${index.toString(36).padStart(6, '0')}`,
     name: `示例·${pick(rand, SURNAMES)}${given}`,
     title,
-    titleRank: titleRankOf(title),
     department,
-    hospitalId: hospital._id,
-    hospitalName: hospital.name,
-    hospitalGradeRank: hospital.gradeRank,
-    location: { ...hospital.location },
     specialties,
-    specialtiesText: specialties.join(' '),
     consultPrice: Math.floor(rand() * 100) * 100,
     rating: Math.round((4 + rand()) * 10) / 10,
     consultCount: Math.floor(rand() * 3000),
     synthetic: true,
     bio: `示例医生（基准测试数据）。${department}${title}。`,
-  };
+  });
 }
 
 /** `doctorsPerHospital` doctors at every hospital, so the totals are exact. */

@@ -5,9 +5,9 @@ import { departmentIdOf, doctorIdOf, hospitalIdOf } from '../ids';
 import {
   type DepartmentDoc,
   type DoctorDoc,
+  doctorAt,
   gradeRankOf,
   type HospitalDoc,
-  titleRankOf,
 } from '../model';
 import { specialtiesOf } from '../seed/specialties';
 import type { DoctorRow, HospitalRow } from './rows';
@@ -37,24 +37,18 @@ export function hospitalDocFromRow(row: HospitalRow): HospitalDoc {
 export function doctorDocFromRow(row: DoctorRow, hospital: HospitalDoc): DoctorDoc {
   const specialties =
     row.specialties.length > 0 ? row.specialties : specialtiesOf(row.department).slice(0, 2);
-  return {
+  return doctorAt(hospital, {
     _id: doctorIdOf(hospital._id, row.department, row.name),
     name: row.name,
     title: row.title,
-    titleRank: titleRankOf(row.title),
     department: row.department,
-    hospitalId: hospital._id,
-    hospitalName: hospital.name,
-    hospitalGradeRank: hospital.gradeRank,
-    location: { ...hospital.location },
     specialties,
-    specialtiesText: specialties.join(' '),
     consultPrice: row.consultPrice,
     rating: row.rating,
     consultCount: 0,
     synthetic: false,
     bio: row.bio,
-  };
+  });
 }
 
 async function upsert(

@@ -1,6 +1,6 @@
 import type { DoctorTitle } from '../../../contract/catalog';
 import { doctorIdOf } from '../ids';
-import { type DoctorDoc, type HospitalDoc, titleRankOf } from '../model';
+import { doctorAt, type DoctorDoc, type HospitalDoc } from '../model';
 import { specialtiesOf } from './specialties';
 
 /** mulberry32: a tiny seeded PRNG, so every seed run produces the same doctors. */
@@ -70,24 +70,20 @@ export function syntheticDoctorsFor(
         .filter(() => rand() < 0.75)
         .slice(0, 3);
       if (specialties.length === 0) specialties.push(specialtiesOf(department)[0]);
-      doctors.push({
-        _id: doctorIdOf(hospital._id, department, name),
-        name,
-        title,
-        titleRank: titleRankOf(title),
-        department,
-        hospitalId: hospital._id,
-        hospitalName: hospital.name,
-        hospitalGradeRank: hospital.gradeRank,
-        location: { ...hospital.location },
-        specialties,
-        specialtiesText: specialties.join(' '),
-        consultPrice,
-        rating: Math.round((4.2 + rand() * 0.8) * 10) / 10,
-        consultCount: Math.floor(rand() * 3000),
-        synthetic: true,
-        bio: `示例医生（演示数据，非真实人物）。${department}${title}，擅长${specialties.join('、')}。`,
-      });
+      doctors.push(
+        doctorAt(hospital, {
+          _id: doctorIdOf(hospital._id, department, name),
+          name,
+          title,
+          department,
+          specialties,
+          consultPrice,
+          rating: Math.round((4.2 + rand() * 0.8) * 10) / 10,
+          consultCount: Math.floor(rand() * 3000),
+          synthetic: true,
+          bio: `示例医生（演示数据，非真实人物）。${department}${title}，擅长${specialties.join('、')}。`,
+        }),
+      );
     }
   }
   return doctors;
