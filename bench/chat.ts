@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { BenchPerson, ChatChildArgs } from './lib/chat-server';
 import { type BenchReport, fmtInt, fmtMs, fmtRatio, log, summarize, verdict } from './lib/report';
 import { openStream, type SseStream } from './lib/sse';
+import { stopChild } from './lib/child-server';
 
 const SCALE = { doctors: 10, patients: 990 };
 /** Open-loop send rate for the latency phases, and how long. */
@@ -41,18 +42,6 @@ function startChild(
       reject(new Error(`chat bench server exited early (code ${code})`)),
     );
     child.once('error', reject);
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.send('close');
   });
 }
 

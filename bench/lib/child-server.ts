@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import type { FastifyInstance } from 'fastify';
 
 /**
@@ -22,4 +23,17 @@ export async function serveToParent(app: FastifyInstance, extra: object = {}): P
   });
   process.on('disconnect', close);
   process.send?.({ port, ...extra });
+}
+
+/** The parent's half: ask the child to close, and kill it if it has not gone in 10 s. */
+export function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.send('close');
+  });
 }

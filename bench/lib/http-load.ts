@@ -5,6 +5,7 @@ import type { BenchReport } from './report';
 import { fmtInt, fmtRatio, fmtWholeMs, log, verdict } from './report';
 import type { ChildArgs } from './http-server';
 import type { NearbyQuery, SearchQuery } from './workload';
+import { stopChild } from './child-server';
 
 /**
  * Throughput and latency over HTTP with autocannon, against the real server in a child
@@ -44,18 +45,6 @@ function startChild(args: ChildArgs): Promise<{ child: ChildProcess; port: numbe
     child.once('message', (m) => resolve({ child, port: (m as { port: number }).port }));
     child.once('exit', (code) => reject(new Error(`bench server exited early (code ${code})`)));
     child.once('error', reject);
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.send('close');
   });
 }
 

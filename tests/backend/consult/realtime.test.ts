@@ -17,6 +17,7 @@ import { silentLogger } from '../../../backend/ports/logger';
 import { systemRandom } from '../../../backend/ports/random';
 import { cookiePair, json, startHarness, tempDir, type Harness } from '../server/support';
 import { openSse, type SseClient } from './sse-client';
+import { doctorDoc } from './support';
 
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -33,24 +34,7 @@ beforeEach(async () => {
   quiet = jest.spyOn(console, 'log').mockImplementation(() => {});
   const dataDir = tempDir('consult-sse');
   ports = createLocalPorts({ dataDir, log: silentLogger });
-  await ports.store.insert(DOCTORS.name, {
-    _id: 'd-free',
-    name: '赵医生',
-    title: '主治医师',
-    titleRank: 2,
-    department: '儿科',
-    hospitalId: 'h1',
-    hospitalName: '示例医院',
-    hospitalGradeRank: 0,
-    location: { lat: 31.2, lng: 121.4 },
-    specialties: [],
-    specialtiesText: '',
-    consultPrice: 0,
-    rating: 5,
-    consultCount: 0,
-    synthetic: true,
-    bio: '',
-  });
+  await ports.store.insert(DOCTORS.name, doctorDoc('d-free', '赵医生', 0));
   h = await startHarness({
     dataDir,
     ports,
