@@ -41,7 +41,10 @@ test('logged in: avatar, nickname and the masked phone; the header opens 个人�
   expect(await screen.findByText('139****5678')).toBeTruthy();
   expect(screen.getByText('小王')).toBeTruthy();
   expect(screen.queryByText('登录/注册')).toBeNull();
-  expect(container.querySelector('img')?.getAttribute('src')).toBe('/files/avatar-token');
+  // Taro's Image renders its inner <img> on its own schedule: wait for it.
+  await waitFor(() =>
+    expect(container.querySelector('img')?.getAttribute('src')).toBe('/files/avatar-token'),
+  );
   // Nothing on the page holds more of the number than the server's mask.
   expect(container.textContent).not.toMatch(/1\d{10}/);
 
