@@ -30,7 +30,7 @@ export default tseslint.config(
     },
   },
   {
-    // Arrows point one way (ARCHITECTURE.md): src never reaches the back end or the server.
+    // Arrows point one way (docs/ARCHITECTURE.md): src never reaches the back end or the server.
     files: ['src/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [

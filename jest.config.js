@@ -1,4 +1,4 @@
-/** One jest, five projects (ARCHITECTURE.md "Tests"). babel-jest strips types; `tsc` checks them. */
+/** One jest, five projects (docs/ARCHITECTURE.md "Tests"). babel-jest strips types; `tsc` checks them. */
 const babelNode = [
   'babel-jest',
   {

@@ -1,6 +1,6 @@
 /**
  * The wire's response envelope and error codes, shared by every side.
- * See ARCHITECTURE.md "The wire": every response is `{ ok: true, data }` or
+ * See docs/ARCHITECTURE.md "The wire": every response is `{ ok: true, data }` or
  * `{ ok: false, error: { code, message, details? } }` — never a thrown string.
  */
 export const ERROR_CODES = [

@@ -13,7 +13,7 @@ import type { WeChatPhone } from '../ports/wechat-phone';
 
 /**
  * Who is calling. `openid` comes from getWXContext() on CloudBase and from the session
- * cookie locally — never from the request body (ARCHITECTURE.md "The wire").
+ * cookie locally — never from the request body (docs/ARCHITECTURE.md "The wire").
  */
 export interface Caller {
   openid: string;

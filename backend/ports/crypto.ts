@@ -8,7 +8,7 @@ import {
 } from 'node:crypto';
 
 /**
- * Crypto: encryption at rest and lookup hashes (ARCHITECTURE.md "The ports"; REG, IDV).
+ * Crypto: encryption at rest and lookup hashes (docs/ARCHITECTURE.md "The ports"; REG, IDV).
  *
  * AES-256-GCM with a random 12-byte IV and the 16-byte tag. Every ciphertext names the key
  * it was made with (a fingerprint, not the key), so the master key can rotate: new data

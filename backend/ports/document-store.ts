@@ -1,5 +1,5 @@
 /**
- * DocumentStore: the one port every handler uses for data (ARCHITECTURE.md "The ports").
+ * DocumentStore: the one port every handler uses for data (docs/ARCHITECTURE.md "The ports").
  * Two adapters implement it: SQLite (local and self-hosted) and CloudBase (production).
  * One contract suite (tests/backend/store-contract/suite.ts) states the behaviour both
  * must honour; it runs for real against SQLite. Keep this interface to what both can do.

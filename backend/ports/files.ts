@@ -1,5 +1,5 @@
 /**
- * FileStore: personal files (avatars, identity photos) by key (ARCHITECTURE.md "The
+ * FileStore: personal files (avatars, identity photos) by key (docs/ARCHITECTURE.md "The
  * ports"). Keys are built by the server (backend/user/files.ts), never taken from a user:
  * lower-case segments of [a-z0-9_.-] joined by '/', first segment naming the owner.
  * Adapters: cloud storage (CloudBase) and a folder under DATA_DIR (local).

@@ -1,7 +1,7 @@
 import type { NoticeView } from '../../contract/consult/views';
 
 /**
- * Notifier: tells one person something happened in a consult (ARCHITECTURE.md "The ports").
+ * Notifier: tells one person something happened in a consult (docs/ARCHITECTURE.md "The ports").
  * Adapters: the in-app notice list (the `notices` collection, every deployment) and WeChat
  * subscribe messages (CloudBase, when a template is configured). Failing to notify never
  * fails the action that caused it.

@@ -1,7 +1,7 @@
 import type { PaymentLaunch } from '../../contract/consult/views';
 
 /**
- * PaymentProvider: taking and returning money for a consult (ARCHITECTURE.md "The ports").
+ * PaymentProvider: taking and returning money for a consult (docs/ARCHITECTURE.md "The ports").
  * Adapters: WeChat Pay through CloudBase (cloudPay) and a local sandbox. The handler never
  * trusts a client's word that something was paid: it asks `query`.
  */

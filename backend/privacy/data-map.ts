@@ -20,7 +20,7 @@ import { contexts as consultContexts } from '../consult/model';
 import type { StoredDoc } from '../ports/document-store';
 
 /**
- * The personal data map (ARCHITECTURE.md): every collection that holds personal data,
+ * The personal data map (docs/ARCHITECTURE.md): every collection that holds personal data,
  * whose it is, which fields are sensitive, and what account deletion does to it.
  * Deletion, export and the privacy manifest are driven by it; a test fails when a
  * collection with an owner field is missing here.

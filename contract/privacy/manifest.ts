@@ -16,7 +16,7 @@ export type ConsentKind =
 
 export interface DataCategory {
   id: string;
-  /** PRODUCT.md clause id. */
+  /** docs/PRODUCT.md clause id. */
   clause: string;
   /** The category's name as WeChat's 用户隐私保护指引 lists it. */
   wechatCategory: string;

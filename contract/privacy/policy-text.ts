@@ -1,5 +1,5 @@
 /**
- * The operator's privacy policy, verbatim (shared/seed/privacy-policy.txt). It is the
+ * The operator's privacy policy, verbatim (as the operator published it). It is the
  * product's specification (POL): shown in full at first launch, always reachable from
  * 我的 → 设置 → 隐私政策, and versioned by its dates. Replace this text to ship a new
  * version; users are asked again at their next launch.

@@ -29,7 +29,7 @@ async function phone(
   return context.newPage();
 }
 
-/** H5 pages slide in; let the animation settle before a screenshot (TOOLCHAIN.md). */
+/** H5 pages slide in; let the animation settle before a screenshot (docs/TOOLCHAIN.md). */
 const settle = (page: Page) => page.waitForTimeout(800);
 
 test('home with location denied shows the default recommendations and says why (LOC)', async () => {

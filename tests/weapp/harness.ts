@@ -1,6 +1,6 @@
 /**
  * Runs the BUILT weapp (dist/) in jsdom with miniprogram-simulate and WeChat's own
- * template compiler (TOOLCHAIN.md). `wx` is ours to stub; App/Page/getApp/
+ * template compiler (docs/TOOLCHAIN.md). `wx` is ours to stub; App/Page/getApp/
  * getCurrentPages are shimmed so a Taro page becomes a component simulate can render.
  * A page can be loaded once per test file (webpack's module cache), so keep one
  * scenario per file.

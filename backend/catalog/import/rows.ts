@@ -3,7 +3,7 @@ import { DOCTOR_TITLES, HOSPITAL_GRADES, SHANGHAI_DISTRICTS } from '../../../con
 
 /**
  * What an operator's import must look like, row by row. The CSV columns are those of
- * shared/data/shanghai-hospitals.csv; a JSON file has `{ hospitals: [...], doctors?: [...] }`
+ * backend/catalog/seed/shanghai-hospitals.csv; a JSON file has `{ hospitals: [...], doctors?: [...] }`
  * with the same hospital fields (camelCase also accepted) and doctor rows as below.
  */
 const optionalText = (max: number) =>

@@ -2,7 +2,7 @@ import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-/** Debian's Chromium, headless, with the flags this machine needs (TOOLCHAIN.md). */
+/** Debian's Chromium, headless, with the flags this machine needs (docs/TOOLCHAIN.md). */
 export async function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }> {
   // Playwright gives each launch a fresh temporary profile of its own.
   const browser = await chromium.launch({
