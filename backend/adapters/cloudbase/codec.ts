@@ -126,9 +126,22 @@ export class Codec {
   }
 
   /**
+   * A location inside update data: GeoJSON, not a `db.Geo.Point`. The SDK's update serializer
+   * writes a Point under `_.set` as `{ longitude, latitude }`, which is no geo value: the 2dsphere
+   * index refuses it and geoNear would never find the document again.
+   */
+  private toGeoJson(field: string, value: unknown): unknown {
+    if (value === undefined || value === null) return value;
+    if (isPlainObject(value) && typeof value.lat === 'number' && typeof value.lng === 'number') {
+      return { type: 'Point', coordinates: [value.lng, value.lat] };
+    }
+    throw new Error(`${field} must be { lat, lng }`);
+  }
+
+  /**
    * Update data. Objects and arrays go through `_.set` so they replace the field (plain
    * update data would merge them key by key); `inc` is `_.inc`, `unset` is `_.remove()`.
-   * A dotted path into the geo field is refused: a GeoPoint is written whole.
+   * A dotted path into the geo field is refused: a location is written whole, as GeoJSON.
    */
   patch(spec: CollectionSpec, patch: Patch): Record<string, CbOpaque> {
     const _ = this.db.command;
@@ -144,9 +157,9 @@ export class Codec {
         throw new Error(`set ${geo} as a whole ({ lat, lng }), not ${path}`);
       }
       let value: unknown = raw;
-      if (geo && path === geo) value = this.toGeoPoint(geo, raw);
+      if (geo && path === geo) value = this.toGeoJson(geo, raw);
       else if (geo && geo.startsWith(`${path}.`) && isPlainObject(raw)) {
-        value = mapAt(raw, geo.slice(path.length + 1).split('.'), (v) => this.toGeoPoint(geo, v));
+        value = mapAt(raw, geo.slice(path.length + 1).split('.'), (v) => this.toGeoJson(geo, v));
       }
       data[path] = typeof value === 'object' && value !== null ? _.set(value) : value;
     }
