@@ -32,7 +32,8 @@ const SEARCH_CANDIDATES = 200;
 /**
  * geoNear measures on a sphere of radius 6378.1 km (MongoDB's), the port on 6371.0088 km.
  * Asking for a slightly larger radius and re-measuring here gives the port's distances and
- * cut-off exactly; the order is the same on both spheres.
+ * cut-off exactly. The order is the same on both spheres only up to rounding: near-equal
+ * distances can come back swapped, so the hits are sorted again by the port's distance.
  */
 const GEO_SLACK = 1.002;
 
@@ -187,17 +188,19 @@ class CloudbaseStore implements DocumentStore {
       .limit(limit)
       .end();
     const { list } = await settle(aggregate);
-    return list.flatMap((raw) => {
-      const { distanceMeters: _serverDistance, ...rest } = raw;
-      const doc = this.codec.fromCloud<T>(spec, { ...rest, _id: raw._id });
-      const { lat: dLat, lng: dLng } = (valueAt(doc, geo) ?? {}) as {
-        lat?: unknown;
-        lng?: unknown;
-      };
-      if (typeof dLat !== 'number' || typeof dLng !== 'number') return [];
-      const distanceMeters = haversineMeters(lat, lng, dLat, dLng);
-      return distanceMeters <= max ? [{ doc, distanceMeters }] : [];
-    });
+    return list
+      .flatMap((raw) => {
+        const { distanceMeters: _serverDistance, ...rest } = raw;
+        const doc = this.codec.fromCloud<T>(spec, { ...rest, _id: raw._id });
+        const { lat: dLat, lng: dLng } = (valueAt(doc, geo) ?? {}) as {
+          lat?: unknown;
+          lng?: unknown;
+        };
+        if (typeof dLat !== 'number' || typeof dLng !== 'number') return [];
+        const distanceMeters = haversineMeters(lat, lng, dLat, dLng);
+        return distanceMeters <= max ? [{ doc, distanceMeters }] : [];
+      })
+      .sort((a, b) => a.distanceMeters - b.distanceMeters);
   }
 
   async search<T extends StoredDoc>(
