@@ -21,6 +21,14 @@ function errorText(err: unknown): string {
 /** wx-server-sdk rejects `doc(id).get()` with "document with _id … does not exist". */
 export const isNotFound = (err: unknown): boolean => /does not exist/i.test(errorText(err));
 
+/**
+ * A write conflict between transactions. The SDK's code for it (DATABASE_TRANSACTION_CONFLICT,
+ * "database transaction conflict") does not survive wx-server-sdk, which rewraps refusals as
+ * `-501001 … <message>`: only the message says it.
+ */
+export const isTransactionConflict = (err: unknown): boolean =>
+  /transaction conflict/i.test(errorText(err));
+
 /** The database's unique-key violation on `_id` (MongoDB's E11000). */
 export const isDuplicateKey = (err: unknown): boolean =>
   /duplicate key|E11000/i.test(errorText(err));

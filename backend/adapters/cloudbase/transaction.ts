@@ -6,7 +6,8 @@ import {
   type StoredDoc,
 } from '../../ports/document-store';
 import type { Codec } from './codec';
-import { getOrNull, settle, splitNewDoc } from './docs';
+import { randomInt } from 'node:crypto';
+import { getOrNull, isTransactionConflict, settle, splitNewDoc } from './docs';
 import { matchesFilter } from './memory';
 import type { Specs } from './specs';
 import type { CbTransaction, CloudbaseDatabase } from './types';
@@ -19,8 +20,8 @@ const QUERY_IN_TX =
 /**
  * The store seen inside `db.runTransaction`. CloudBase transactions work on documents by
  * id, so queries are refused. updateIf reads the document and compares in memory: the
- * transaction's conflict detection makes that read-compare-write atomic. Note that
- * runTransaction retries the work on a write conflict, so work may run more than once.
+ * transaction's conflict detection makes that read-compare-write atomic. A write conflict
+ * runs the work again (see runCloudbaseTransaction), so work may run more than once.
  */
 class CloudbaseTxStore implements DocumentStore {
   ended = false;
@@ -104,7 +105,32 @@ class CloudbaseTxStore implements DocumentStore {
   }
 }
 
+/** Attempts before a conflict is given up on: each round lets at least one writer commit. */
+const CONFLICT_ATTEMPTS = 8;
+
+/**
+ * One transaction, run again on a write conflict. The SDK's runTransaction retries only on an
+ * error carrying `code: DATABASE_TRANSACTION_CONFLICT`, which wx-server-sdk's document calls
+ * never throw (they rewrap it as -501001): under wx-server-sdk the SDK's retry never fires.
+ */
 export async function runCloudbaseTransaction<R>(
+  db: CloudbaseDatabase,
+  specs: Specs,
+  codec: Codec,
+  work: (tx: DocumentStore) => Promise<R>,
+): Promise<R> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await attemptTransaction(db, specs, codec, work);
+    } catch (err) {
+      if (!isTransactionConflict(err) || attempt >= CONFLICT_ATTEMPTS) throw err;
+      // A short random pause, so the writers that collided do not collide again in step.
+      await new Promise((resolve) => setTimeout(resolve, randomInt(1, 4 * attempt + 2)));
+    }
+  }
+}
+
+async function attemptTransaction<R>(
   db: CloudbaseDatabase,
   specs: Specs,
   codec: Codec,
