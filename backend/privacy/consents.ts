@@ -2,7 +2,8 @@ import type { ConsentChoices, ConsentRecord, ConsentState } from '../../contract
 import { OPTIONAL_CONSENTS, THIRD_PARTY_SERVICES } from '../../contract/privacy/consent';
 import { POLICY_VERSION } from '../../contract/privacy/policy';
 import { CONSENTS } from '../collections';
-import type { DocumentStore, StoredDoc } from '../ports/document-store';
+import { createHash } from 'node:crypto';
+import { DuplicateIdError, type DocumentStore, type StoredDoc } from '../ports/document-store';
 
 export interface ConsentDoc extends StoredDoc {
   owner: string;
@@ -62,22 +63,58 @@ export function applyChoices(
   return next;
 }
 
-export async function appendConsent(
+/**
+ * The id of an owner's `seq`-th record under the current policy. Two changes racing for the same
+ * `seq` collide on it and the later one reads again: the id is the lock, because the read of
+ * the latest record is a query, and CloudBase runs no query inside a transaction.
+ */
+function consentId(owner: string, seq: number): string {
+  const who = createHash('sha256').update(owner).digest('base64url').slice(0, 22);
+  return `${who}.${POLICY_VERSION}.${seq}`;
+}
+
+async function appendConsent(
   store: DocumentStore,
   owner: string,
   change: ConsentRecord['change'],
   state: ConsentState,
   previous: ConsentDoc | null,
 ): Promise<ConsentState> {
+  const seq = (previous?.seq ?? 0) + 1;
   await store.insert(CONSENTS.name, {
+    _id: consentId(owner, seq),
     owner,
     policyVersion: POLICY_VERSION,
-    seq: (previous?.seq ?? 0) + 1,
+    seq,
     change,
     state,
     at: state.at,
   });
   return state;
+}
+
+/** Concurrent changes of one owner: each lost race reads again; this many tries, then CONFLICT. */
+const APPEND_ATTEMPTS = 5;
+
+/**
+ * Appends the next record on top of the latest one: `next` derives it from the latest (or
+ * null). Nothing is lost when two changes race: the loser re-reads and applies its change on
+ * top of the winner's.
+ */
+export async function changeConsent(
+  store: DocumentStore,
+  owner: string,
+  next: (previous: ConsentDoc | null) => { change: ConsentRecord['change']; state: ConsentState },
+): Promise<ConsentState> {
+  for (let attempt = 1; ; attempt += 1) {
+    const previous = await latestConsent(store, owner);
+    const { change, state } = next(previous);
+    try {
+      return await appendConsent(store, owner, change, state, previous);
+    } catch (err) {
+      if (!(err instanceof DuplicateIdError) || attempt >= APPEND_ATTEMPTS) throw err;
+    }
+  }
 }
 
 /** Used by features that need one optional consent (DEV, SDK, TPS). */

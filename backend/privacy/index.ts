@@ -4,13 +4,7 @@ import { CONSENTS } from '../collections';
 import type { BackendFunction, Handler } from '../core/action';
 import { requireCaller } from '../core/auth';
 import { ApiError } from '../core/errors';
-import {
-  appendConsent,
-  applyChoices,
-  type ConsentDoc,
-  emptyState,
-  latestConsent,
-} from './consents';
+import { applyChoices, changeConsent, type ConsentDoc, emptyState } from './consents';
 
 const getPolicy: Handler<'privacy', 'getPolicy'> = async () => ({
   version: CURRENT_POLICY.version,
@@ -28,18 +22,10 @@ const recordConsent: Handler<'privacy', 'recordConsent'> = async (ctx, input) =>
     });
   }
   const at = ctx.clock.now().toISOString();
-  return ctx.store.transaction(async (store) => {
-    const previous = await latestConsent(store, openid);
-    const base = previous?.state.policy ? previous.state : emptyState(at);
-    const next = applyChoices(base, input.items, at);
-    return appendConsent(
-      store,
-      openid,
-      previous?.state.policy ? 'update' : 'agree',
-      next,
-      previous,
-    );
-  });
+  return changeConsent(ctx.store, openid, (previous) => ({
+    change: previous?.state.policy ? 'update' : 'agree',
+    state: applyChoices(previous?.state.policy ? previous.state : emptyState(at), input.items, at),
+  }));
 };
 
 const listConsents: Handler<'privacy', 'listConsents'> = async (ctx) => {
@@ -66,15 +52,14 @@ const listConsents: Handler<'privacy', 'listConsents'> = async (ctx) => {
 const withdrawConsent: Handler<'privacy', 'withdrawConsent'> = async (ctx, { item }) => {
   const { openid } = requireCaller(ctx);
   const at = ctx.clock.now().toISOString();
-  return ctx.store.transaction(async (store) => {
-    const previous = await latestConsent(store, openid);
+  return changeConsent(ctx.store, openid, (previous: ConsentDoc | null) => {
     const base = previous?.state ?? emptyState(at);
     let next = { ...base, thirdParty: { ...base.thirdParty }, at };
     if (item === 'policy') next = emptyState(at);
     else if (item.startsWith('thirdParty.'))
       next.thirdParty[item.slice('thirdParty.'.length)] = false;
     else next = { ...next, [item]: false };
-    return appendConsent(store, openid, 'withdraw', next, previous);
+    return { change: 'withdraw', state: next };
   });
 };
 

@@ -65,6 +65,23 @@ describe('privacy function (POL)', () => {
     expect(list.records.map((r) => r.change)).toEqual(['withdraw', 'withdraw', 'agree']);
   });
 
+  it('changes sent at the same moment all land, each on top of the one before', async () => {
+    await privacy('recordConsent', {
+      policyVersion: POLICY_VERSION,
+      items: { analytics: true, device: true },
+    });
+    const answers = await Promise.all([
+      privacy('withdrawConsent', { item: 'analytics' }),
+      privacy('withdrawConsent', { item: 'device' }),
+    ]);
+    expect(answers.map((a) => a.ok)).toEqual([true, true]);
+    const list = expectOk<{ current: unknown; records: Array<{ change: string }> }>(
+      await privacy('listConsents', {}),
+    );
+    expect(list.current).toMatchObject({ policy: true, analytics: false, device: false });
+    expect(list.records.map((r) => r.change)).toEqual(['withdraw', 'withdraw', 'agree']);
+  });
+
   it('third-party services are consented one by one', async () => {
     const s = expectOk(
       await privacy('recordConsent', {
