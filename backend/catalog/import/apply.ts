@@ -62,16 +62,20 @@ async function upsert(
 }
 
 /**
- * Writes hospitals and doctors (insert or replace by stable id), then recounts each
- * touched hospital's doctors and rebuilds the department list. Run inside a transaction.
+ * Writes hospitals and doctors (insert or replace by stable id) in one transaction, then
+ * recounts each touched hospital's doctors and rebuilds the department list. The counts come
+ * after the commit: they are queries, which CloudBase refuses inside a transaction, and they
+ * are derived from the stored doctors, so recomputing them again is always safe.
  */
 export async function applyCatalog(
   store: DocumentStore,
   hospitals: HospitalDoc[],
   doctors: DoctorDoc[],
 ): Promise<void> {
-  for (const h of hospitals) await upsert(store, HOSPITALS.name, h);
-  for (const d of doctors) await upsert(store, DOCTORS.name, d);
+  await store.transaction(async (tx) => {
+    for (const h of hospitals) await upsert(tx, HOSPITALS.name, h);
+    for (const d of doctors) await upsert(tx, DOCTORS.name, d);
+  });
   const touched = new Set([...hospitals.map((h) => h._id), ...doctors.map((d) => d.hospitalId)]);
   for (const id of touched) {
     await store.update(HOSPITALS.name, id, {

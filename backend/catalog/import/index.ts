@@ -45,7 +45,7 @@ export async function importCatalog(
     doctors.push(doctorDocFromRow(row, hospital));
   }
   if (problems.length > 0) return { ok: false, problems };
-  await store.transaction((tx) => applyCatalog(tx, hospitals, doctors));
+  await applyCatalog(store, hospitals, doctors);
   return { ok: true, hospitals: hospitals.length, doctors: doctors.length };
 }
 

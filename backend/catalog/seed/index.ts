@@ -37,7 +37,7 @@ export function bundledHospitals(csvPath = BUNDLED_HOSPITALS_CSV): HospitalDoc[]
 export async function seedCatalog(store: DocumentStore): Promise<SeedResult> {
   const hospitals = bundledHospitals();
   const doctors: DoctorDoc[] = hospitals.flatMap((h) => syntheticDoctorsFor(h));
-  await store.transaction((tx) => applyCatalog(tx, hospitals, doctors));
+  await applyCatalog(store, hospitals, doctors);
   return { seeded: true, hospitals: hospitals.length, doctors: doctors.length };
 }
 
