@@ -1,4 +1,4 @@
-/** One jest, five projects (docs/ARCHITECTURE.md "Tests"). babel-jest strips types; `tsc` checks them. */
+/** One jest, six projects (docs/ARCHITECTURE.md "Tests"). babel-jest strips types; `tsc` checks them. */
 const babelNode = [
   'babel-jest',
   {
@@ -48,6 +48,29 @@ module.exports = {
       displayName: 'backend',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/backend/**/*.test.ts'],
+    },
+    {
+      // The same handler tests on the CloudBase adapter over the emulated platform
+      // (tests/support/cloudbase-emulator). Left out: what only SQLite or the local server has —
+      // the SQLite adapter's own tests, the raw database file (at rest, WAL remnants), the
+      // fastify server; and the CloudBase adapter's own tests, which already run in `backend`.
+      ...common,
+      displayName: 'backend-cloudbase',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/backend/**/*.test.ts'],
+      testPathIgnorePatterns: [
+        ...common.testPathIgnorePatterns,
+        '/tests/backend/document-store\\.',
+        '/tests/backend/server/',
+        '/tests/backend/user/server\\.test\\.ts$',
+        'server-sweep\\.test\\.ts$',
+        '/tests/backend/consult/realtime\\.test\\.ts$',
+        '/tests/backend/account/remnants\\.test\\.ts$',
+        '/tests/backend/user/at-rest\\.test\\.ts$',
+        '/tests/backend/user/adapters/',
+        '/tests/backend/consult/cloudbase-adapters\\.test\\.ts$',
+      ],
+      globals: { ZHUYI_TEST_STORE: 'cloudbase' },
     },
     {
       ...common,

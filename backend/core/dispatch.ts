@@ -48,6 +48,29 @@ export function readRequest(body: unknown): Request | ApiErrorBody {
   return { action: body.action, data: 'data' in body ? body.data : {} };
 }
 
+export interface DispatchOptions {
+  /**
+   * Parse each answer by the action's output schema and throw OutputDriftError when it does
+   * not match (tests: a handler that drifts from the contract fails there, not in the app).
+   */
+  checkOutput?: boolean;
+}
+
+/** A handler answered something its contract's output schema rejects. */
+export class OutputDriftError extends Error {
+  constructor(
+    readonly fn: string,
+    readonly action: string,
+    readonly issues: FieldIssue[],
+  ) {
+    super(
+      `${fn}.${action} answered outside its contract: ` +
+        issues.map((i) => `${i.path}: ${i.message}`).join('; '),
+    );
+    this.name = 'OutputDriftError';
+  }
+}
+
 /**
  * Runs one action: finds it, parses the input by its zod schema, calls the handler,
  * and always answers with an envelope. Unknown errors become INTERNAL with no detail
@@ -57,6 +80,7 @@ export async function dispatch(
   fn: BackendFunction,
   body: unknown,
   ctx: Ctx,
+  options: DispatchOptions = {},
 ): Promise<Envelope<unknown>> {
   const request = readRequest(body);
   if ('code' in request) return { ok: false, error: request };
@@ -74,9 +98,9 @@ export async function dispatch(
   }
   const parsed = actions[action].input.safeParse(request.data);
   if (!parsed.success) return { ok: false, error: invalidArgument(toFieldIssues(parsed.error)) };
+  let data: unknown;
   try {
-    const data = await handlers[action](ctx, parsed.data);
-    return { ok: true, data };
+    data = await handlers[action](ctx, parsed.data);
   } catch (err) {
     if (err instanceof ApiError) {
       return {
@@ -94,4 +118,9 @@ export async function dispatch(
     );
     return { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' } };
   }
+  if (options.checkOutput) {
+    const checked = actions[action].output.safeParse(data);
+    if (!checked.success) throw new OutputDriftError(fn.name, action, toFieldIssues(checked.error));
+  }
+  return { ok: true, data };
 }

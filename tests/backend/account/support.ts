@@ -19,7 +19,7 @@ import { findFunction } from '../../../backend/functions';
 import type { DocumentStore } from '../../../backend/ports/document-store';
 import type { FileStore } from '../../../backend/ports/files';
 import type { Envelope } from '../../../contract/envelope';
-import { makeEnv, testRandom, type TestEnv } from '../support/env';
+import { CHECKED, makeEnv, testRandom, type TestEnv } from '../support/env';
 import { caller } from '../consult/support';
 
 export { expectOk } from '../support/env';
@@ -91,7 +91,7 @@ export function makeWorld(from?: { dbFile: string; filesDir: string; at: string 
     };
   };
   const call = (fn: string, body: unknown, who: Caller | null = null) =>
-    dispatch(findFunction(fn) as BackendFunction, body, ctx(who));
+    dispatch(findFunction(fn) as BackendFunction, body, ctx(who), CHECKED);
   return {
     ...env,
     random,
@@ -105,6 +105,7 @@ export function makeWorld(from?: { dbFile: string; filesDir: string; at: string 
         (limits ? createAccountFunction(limits) : findFunction('account')) as BackendFunction,
         { action, data },
         ctx(who),
+        CHECKED,
       ),
     destroy() {
       env.close();

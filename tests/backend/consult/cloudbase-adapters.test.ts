@@ -13,7 +13,7 @@ import { consultFunction, paymentNotice } from '../../../backend/consult';
 import { dispatch } from '../../../backend/core/dispatch';
 import { silentLogger } from '../../../backend/ports/logger';
 import type { ConsultView } from '../../../contract/consult/views';
-import { testRandom } from '../support/env';
+import { CHECKED, testRandom } from '../support/env';
 import {
   alice,
   consultWorldEachTest,
@@ -208,7 +208,7 @@ describe('the payment notice path, over real SQLite', () => {
 
   // Through dispatch with the WeChat Pay provider in place of the sandbox.
   const consult = (action: string, data: unknown, who = alice) =>
-    dispatch(consultFunction, { action, data }, env.ctx(who));
+    dispatch(consultFunction, { action, data }, env.ctx(who), CHECKED);
 
   it('pay answers wx.requestPayment params; a notice marks it paid only once WeChat confirms the amount', async () => {
     const c = await createConsult(env);

@@ -19,7 +19,7 @@ import type { PaymentProvider, RefundRequest } from '../../../backend/ports/paym
 import type { ConsultEvent } from '../../../contract/consult/events';
 import type { ConsultView, MessageView } from '../../../contract/consult/views';
 import type { Envelope } from '../../../contract/envelope';
-import { expectOk, makeEnv, type TestEnv } from '../support/env';
+import { CHECKED, expectOk, makeEnv, type TestEnv } from '../support/env';
 import { freshEnvEachTest, registerUser } from '../user/support';
 
 export { expectError, upload, imageBytes } from '../user/support';
@@ -115,7 +115,7 @@ export function makeConsultEnv(): ConsultEnv {
     realtime,
   });
   const call = async (fn: string, body: unknown, who: Caller | null = null) =>
-    dispatch(findFunction(fn)!, body, ctx(who));
+    dispatch(findFunction(fn)!, body, ctx(who), CHECKED);
   return {
     ...env,
     payment,

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Ctx, Caller } from '../../../backend/core/context';
-import { dispatch } from '../../../backend/core/dispatch';
+import { dispatch, type DispatchOptions } from '../../../backend/core/dispatch';
 import { findFunction } from '../../../backend/functions';
 import { COLLECTIONS } from '../../../backend/collections';
 import { openSqliteStore } from '../../../backend/adapters/sqlite';
@@ -17,7 +17,11 @@ import type { SmsMessage } from '../../../backend/ports/sms';
 import type { WeChatPhone, WeChatPhoneNumber } from '../../../backend/ports/wechat-phone';
 import type { DocumentStore } from '../../../backend/ports/document-store';
 import { createBuiltInVerifier } from '../../../backend/user/builtin-verifier';
+import { emulatedCloudbaseStore } from '../../support/cloudbase-emulator';
 import type { Envelope } from '../../../contract/envelope';
+
+/** Every answer in tests is parsed by its contract output schema: a drift fails the test. */
+export const CHECKED: DispatchOptions = { checkOutput: true };
 
 /** A fixed test key: tests may decrypt what they stored, and runs are repeatable. */
 export const TEST_MASTER_KEY = Buffer.alloc(32, 7);
@@ -74,12 +78,39 @@ export interface TestEnv {
 }
 
 /**
- * A real SQLite store (in memory unless a file is given) with every collection, a fixed
+ * The store the backend suite runs on: SQLite, or — in the `backend-cloudbase` jest project
+ * (jest.config.js sets the ZHUYI_TEST_STORE global) or with ZHUYI_TEST_STORE=cloudbase — the
+ * CloudBase adapter over the emulated platform, so every handler test runs on both.
+ */
+export const TEST_STORE: 'sqlite' | 'cloudbase' =
+  ((globalThis as { ZHUYI_TEST_STORE?: string }).ZHUYI_TEST_STORE ??
+    process.env.ZHUYI_TEST_STORE) === 'cloudbase'
+    ? 'cloudbase'
+    : 'sqlite';
+
+/**
+ * On CloudBase a test world given a file keeps its documents there between close and the
+ * next open (account tests copy a seeded world's file), as the SQLite file does.
+ */
+function openTestStore(file: string): DocumentStore & { close(): void } {
+  if (TEST_STORE === 'sqlite') return openSqliteStore({ file, collections: COLLECTIONS });
+  const { store, emulator } = emulatedCloudbaseStore(COLLECTIONS);
+  const durable = file !== ':memory:';
+  if (durable && existsSync(file)) emulator.store.load(readFileSync(file, 'utf8'));
+  return Object.assign(store, {
+    close: () => {
+      if (durable) writeFileSync(file, emulator.store.save());
+    },
+  });
+}
+
+/**
+ * A real store (SQLite in memory unless a file is given, or CloudBase: see TEST_STORE) with every collection, a fixed
  * clock, and the accounts ports: real AES-GCM with a test key, real files in a temp
  * folder, a deterministic Random, and capturing SMS / WeChat phone fakes.
  */
 export function makeEnv(file = ':memory:'): TestEnv {
-  const store = openSqliteStore({ file, collections: COLLECTIONS });
+  const store = openTestStore(file);
   const clock = fixedClock('2026-11-30T08:00:00Z');
   const crypto = createAesGcmCrypto({ current: TEST_MASTER_KEY });
   const random = testRandom();
@@ -126,7 +157,7 @@ export function makeEnv(file = ':memory:'): TestEnv {
     async call(fn, body, caller = null) {
       const f = findFunction(fn);
       if (!f) throw new Error(`no function ${fn}`);
-      return dispatch(f, body, ctx(caller));
+      return dispatch(f, body, ctx(caller), CHECKED);
     },
     close: () => {
       store.close();

@@ -3,7 +3,7 @@ import { localWeChatPhone } from '../../../backend/adapters/local/wechat-phone';
 import { dispatch } from '../../../backend/core/dispatch';
 import { userFunction } from '../../../backend/user';
 import type { AccountState } from '../../../contract/user';
-import { makeEnv, expectOk, type TestEnv } from '../support/env';
+import { CHECKED, makeEnv, expectOk, type TestEnv } from '../support/env';
 import {
   alice,
   ALICE_PHONE,
@@ -163,6 +163,7 @@ describe('loginWithWeChatPhone', () => {
         ...env.ctx(alice),
         wechatPhone: localWeChatPhone,
       },
+      CHECKED,
     );
     expect(r).toEqual({
       ok: false,

@@ -1,3 +1,4 @@
+import { EJSON } from 'bson';
 import { find, update as applyUpdate } from 'mingo';
 import { randomBytes } from 'node:crypto';
 import { bsonSize, clone, CODES, EmulatorError, type Doc } from './wire';
@@ -198,6 +199,18 @@ export class Collections {
     this.txs.delete(tx.id);
     if (commit) for (const w of tx.writes.values()) this.put(w.collection, w.id, w.doc);
     tx.release.forEach((release) => release());
+  }
+
+  /** Every committed document by collection, as EJSON text (a test world saved to a file). */
+  save(): string {
+    const all = Object.fromEntries([...this.data.keys()].map((name) => [name, this.all(name)]));
+    return EJSON.stringify(all, { relaxed: false });
+  }
+
+  /** Loads what `save` wrote (into an empty store). */
+  load(text: string): void {
+    const all = EJSON.parse(text, { relaxed: true }) as Record<string, Doc[]>;
+    for (const [name, docs] of Object.entries(all)) for (const doc of docs) this.insert(name, doc);
   }
 
   /** Test helper: the committed documents of a collection, in storage order. */
