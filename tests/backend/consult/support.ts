@@ -19,7 +19,7 @@ import type { PaymentProvider, RefundRequest } from '../../../backend/ports/paym
 import type { ConsultEvent } from '../../../contract/consult/events';
 import type { ConsultView, MessageView } from '../../../contract/consult/views';
 import type { Envelope } from '../../../contract/envelope';
-import { CHECKED, expectOk, makeEnv, type TestEnv } from '../support/env';
+import { CHECKED, expectOk, makeEnv, TEST_STORE, type TestEnv } from '../support/env';
 import { freshEnvEachTest, registerUser } from '../user/support';
 
 export { expectError, upload, imageBytes } from '../user/support';
@@ -93,8 +93,9 @@ export function doctorDoc(id: string, name: string, price: number): DoctorDoc {
   };
 }
 
-export function makeConsultEnv(): ConsultEnv {
-  const env = makeEnv();
+/** `kind` picks the store (default: the project's, see TEST_STORE). */
+export function makeConsultEnv(kind = TEST_STORE): ConsultEnv {
+  const env = makeEnv(':memory:', kind);
   const payment = recording(
     createSandboxPayment({ store: env.store, clock: env.clock, random: env.random }),
   );

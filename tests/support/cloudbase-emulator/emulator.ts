@@ -141,12 +141,16 @@ export class CloudbaseEmulator {
   }
 
   /** The ids a request addresses; each is re-checked against `where` when it is written. */
-  private targets(collection: string, p: Doc): { ids: string[]; where: Query } {
+  private targets(collection: string, p: Doc): { ids: string[]; where: { test(d: Doc): boolean } } {
     const where = decode(p.query);
-    const ids =
-      p.queryType === 'DOC'
-        ? [idOf(where)]
-        : this.store.query(collection, where).map((d) => String(d._id));
+    if (p.queryType === 'DOC') return { ids: [idOf(where)], where: new Query(where, {}) };
+    // `{ _id: { $in: ids } }` (bounded removes) is answered by id, as the _id index would.
+    const byIds = (where._id as { $in?: unknown } | undefined)?.$in;
+    if (Object.keys(where).length === 1 && Array.isArray(byIds)) {
+      const wanted = new Set(byIds.map(String));
+      return { ids: [...wanted], where: { test: (d) => wanted.has(String(d._id)) } };
+    }
+    const ids = this.store.query(collection, where).map((d) => String(d._id));
     return { ids, where: new Query(where, {}) };
   }
 
@@ -161,7 +165,7 @@ export class CloudbaseEmulator {
     let updated = 0;
     let upsertId: string | undefined;
     for (const id of ids) {
-      if (!tx) await this.store.waitForLock(collection, id);
+      if (!tx && this.store.isLocked(collection, id)) await this.store.waitForLock(collection, id);
       const current = this.store.get(collection, id, tx);
       let next: Doc;
       if (p.merge === false) {
@@ -187,7 +191,7 @@ export class CloudbaseEmulator {
     const { ids, where } = this.targets(collection, p);
     let removed = 0;
     for (const id of ids) {
-      if (!tx) await this.store.waitForLock(collection, id);
+      if (!tx && this.store.isLocked(collection, id)) await this.store.waitForLock(collection, id);
       const current = this.store.get(collection, id, tx);
       if (!current || !where.test(current)) continue;
       if (tx) this.store.txWrite(tx, collection, id, null);

@@ -87,6 +87,10 @@ export class Collections {
     return [...this.txs.values()].find((t) => t !== except && !t.ended && t.writes.has(k));
   }
 
+  isLocked(collection: string, id: string): boolean {
+    return this.lockedBy(collection, id) !== undefined;
+  }
+
   /** A plain write to a document a transaction has locked waits for the lock, then fails. */
   async waitForLock(collection: string, id: string): Promise<void> {
     const holder = this.lockedBy(collection, id);
