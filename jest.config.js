@@ -73,6 +73,9 @@ module.exports = {
         '/tests/backend/user/at-rest\\.test\\.ts$',
         '/tests/backend/user/adapters/',
         '/tests/backend/consult/cloudbase-adapters\\.test\\.ts$',
+        // Store-independent: the emulator's own rules and the output check run once, in `backend`.
+        '/tests/backend/cloudbase-emulator\\.test\\.ts$',
+        '/tests/backend/dispatch-output\\.test\\.ts$',
       ],
       globals: { ZHUYI_TEST_STORE: 'cloudbase' },
     },
