@@ -90,7 +90,7 @@ it("someone else's watch is let in only for their own documents: it hears nothin
   stopStranger();
 });
 
-it('a read that does not name the caller, or of a closed collection, is refused', async () => {
+it('a read that does not name the caller, of a closed collection, or any write is refused', async () => {
   const c = await activeConsult(env);
   const refused = (collection: string, where: Record<string, unknown>) =>
     new Promise<Error>((resolve, reject) => {
@@ -105,6 +105,12 @@ it('a read that does not name the caller, or of a closed collection, is refused'
   await expect(as(alice.openid).collection('consents').where({}).get()).rejects.toThrow(
     PermissionDenied,
   );
+  // Clients write nothing: every write goes through a cloud function.
+  await expect(
+    as(alice.openid)
+      .collection('consultMessages')
+      .add({ data: { consultId: c.id } }),
+  ).rejects.toThrow(PermissionDenied);
   const own = await as(alice.openid)
     .collection('consults')
     .where({ patientOpenid: '{openid}' })

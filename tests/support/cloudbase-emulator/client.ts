@@ -94,8 +94,22 @@ export function clientDatabase(emulator: CloudbaseEmulator, rules: DatabaseRules
     };
   };
 
+  /**
+   * A write from the mini-program: allowed only by the collection's write rule (create checks
+   * the new record), and stamped with the caller's `_openid`, which the client may not set
+   * ("创建记录时，会自动给记录加上 _openid 字段 … 不允许用户在创建记录时尝试设置 _openid").
+   */
+  const add = async (collection: string, data: Doc): Promise<{ _id: string }> => {
+    if ('_openid' in data) throw new PermissionDenied(collection);
+    const doc = { ...data, _openid: openid };
+    if (!allows(rules.collections[collection]?.write ?? false, doc, openid))
+      throw new PermissionDenied(collection);
+    return { _id: emulator.store.insert(collection, doc) };
+  };
+
   return {
     collection: (name: string) => ({
+      add: ({ data }: { data: Doc }) => add(name, data),
       where: (raw: Doc) => query(name, raw),
       doc: (id: string) => ({
         get: async () => {
