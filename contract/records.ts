@@ -22,6 +22,7 @@ import {
 
 export * from './records/items';
 export * from './records/schemas';
+export * from './records/file-type';
 
 /**
  * The `records` function: 个人病历 of the account's 就诊人, and sharing chosen records with

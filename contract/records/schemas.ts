@@ -1,14 +1,9 @@
 import { z } from '../zod';
 import { idSchema } from '../common';
 import { freeText } from '../consult/schemas';
-import { base64DecodedLength, base64Head, BASE64_PATTERN, sniffImageType } from '../user/image';
-import {
-  ATTACHMENT_TYPES,
-  MAX_ATTACHMENT_BYTES,
-  RECORD_KINDS,
-  RECORD_TEXT,
-  type AttachmentType,
-} from './items';
+import { base64DecodedLength, base64Head, BASE64_PATTERN } from '../user/image';
+import { sniffAttachmentType } from './file-type';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, RECORD_KINDS, RECORD_TEXT } from './items';
 
 export const recordIdSchema = z.string().regex(/^r[a-z0-9]{8,40}$/, '无效的病历标识');
 export const attachmentIdSchema = z.string().regex(/^a[a-f0-9]{8,40}$/, '无效的附件标识');
@@ -26,14 +21,6 @@ export const hospitalInputSchema = z.union(
 export const departmentSchema = freeText(1, RECORD_TEXT.department, '科室');
 export const diagnosisSchema = freeText(1, RECORD_TEXT.diagnosis, '诊断');
 export const notesSchema = freeText(1, RECORD_TEXT.notes, '备注');
-
-/** `%PDF-`: the magic bytes of a PDF. */
-const isPdf = (head: Uint8Array) => [0x25, 0x50, 0x44, 0x46, 0x2d].every((b, i) => head[i] === b);
-
-/** The type the bytes say, or null (images as the user function judges them, and PDF). */
-export function sniffAttachmentType(head: Uint8Array): AttachmentType | null {
-  return sniffImageType(head) ?? (isPdf(head) ? 'application/pdf' : null);
-}
 
 const MAX_BASE64_CHARS = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4;
 
