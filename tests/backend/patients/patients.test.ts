@@ -245,3 +245,46 @@ it('removing a 就诊人 takes their records and files with it, after a confirm'
   });
   expect(alice.openid).toBeTruthy();
 });
+
+it(`ten adds at once: exactly ${MAX_PATIENTS} succeed (slots, no query in a transaction)`, async () => {
+  const adds = Array.from({ length: 10 }, (_, i) =>
+    patients(env, 'add', {
+      ...FATHER,
+      relation: '其他',
+      document: { idType: 'id_card', idNumber: idNumber('310115', '19600101', `03${i}`) },
+    }),
+  );
+  const results = await Promise.all(adds);
+  expect(results.filter((r) => r.ok)).toHaveLength(MAX_PATIENTS);
+  for (const r of results.filter((x) => !x.ok))
+    expectError(r, 'FAILED_PRECONDITION', { reason: 'patient_limit' });
+  expect(await env.store.count(PATIENTS.name, { owner: alice.openid })).toBe(MAX_PATIENTS);
+});
+
+it('update: phone cleared, document replaced and re-checked, another adult keeps the declaration', async () => {
+  const father = await addFather(env);
+  const updated = expectOk<PatientView>(
+    await patients(env, 'update', {
+      patientId: father.id,
+      phone: null,
+      document: { idType: 'hkmt', idNumber: 'H12345678', birthDate: '1958-03-01', sex: 'male' },
+    }),
+  );
+  expect(updated).toMatchObject({
+    phoneMasked: null,
+    idType: 'hkmt',
+    idNumberMasked: 'H123*5678',
+    declaration: father.declaration,
+  });
+  const before = await snapshot(env);
+  expectError(
+    await patients(env, 'update', {
+      patientId: father.id,
+      document: { idType: 'none', birthDate: '2024-01-01', sex: 'male' },
+    }),
+    'INVALID_ARGUMENT',
+    { reason: 'child_relation' },
+  );
+  expectError(await patients(env, 'update', { patientId: father.id }), 'INVALID_ARGUMENT');
+  expect(await snapshot(env)).toBe(before);
+});
