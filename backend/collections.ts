@@ -190,6 +190,34 @@ export const ORDER_ARCHIVE: CollectionSpec = {
   indexes: ['archivedAt'],
 };
 
+/**
+ * 就诊人 (PIPL art. 28/31): the people an account consults for. `_id` is one of the owner's
+ * MAX_PATIENTS slots (an HMAC of owner and slot), so the cap holds under concurrent adds
+ * without a query in a transaction. Name, ID number, phone and health notes encrypted.
+ */
+export const PATIENTS: CollectionSpec = {
+  name: 'patients',
+  indexes: ['owner', 'relation', 'documentHash', 'createdAt'],
+};
+
+/** 个人病历 of a 就诊人; sortKey `<date>#<createdAt>#<_id>` pages newest first. Files encrypted. */
+export const MEDICAL_RECORDS: CollectionSpec = {
+  name: 'medicalRecords',
+  indexes: ['owner', 'patientId', 'sortKey', 'version'],
+};
+
+/** SEC: a record shared with one consult's doctor; `_id` = `s_<consultId>_<recordId>`. */
+export const RECORD_SHARES: CollectionSpec = {
+  name: 'recordShares',
+  indexes: ['owner', 'consultId', 'recordId', 'patientId', 'sharedAt'],
+};
+
+/** SEC/DISC: every read of a shared record by a doctor, for the patient to see. */
+export const RECORD_ACCESS_LOG: CollectionSpec = {
+  name: 'recordAccessLog',
+  indexes: ['owner', 'recordId', 'consultId', 'sortKey'],
+};
+
 export const COLLECTIONS: CollectionSpec[] = [
   HOSPITALS,
   DOCTORS,
@@ -214,4 +242,8 @@ export const COLLECTIONS: CollectionSpec[] = [
   SANDBOX_PAYMENTS,
   DELETION_JOBS,
   ORDER_ARCHIVE,
+  PATIENTS,
+  MEDICAL_RECORDS,
+  RECORD_SHARES,
+  RECORD_ACCESS_LOG,
 ];

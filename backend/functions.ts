@@ -3,7 +3,9 @@ import type { BackendFunction } from './core/action';
 import { accountFunction } from './account';
 import { catalogFunction } from './catalog';
 import { consultFunction } from './consult';
+import { patientsFunction } from './patients';
 import { privacyFunction } from './privacy';
+import { recordsFunction } from './records';
 import { telemetryFunction } from './telemetry';
 import { userFunction } from './user';
 
@@ -12,7 +14,9 @@ export const FUNCTIONS: { [F in FnName]: BackendFunction<F> } = {
   account: accountFunction,
   catalog: catalogFunction,
   consult: consultFunction,
+  patients: patientsFunction,
   privacy: privacyFunction,
+  records: recordsFunction,
   telemetry: telemetryFunction,
   user: userFunction,
 };

@@ -53,6 +53,8 @@ export const deletionCountsSchema = z.object({
   messages: count,
   appointments: count,
   records: count,
+  /** 就诊人 (the people the account consulted for). */
+  patients: count,
   files: count,
   forfeitedOrders: count,
 });

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import { accountActions } from './account';
 import { catalogActions } from './catalog';
 import { consultActions } from './consult';
+import { patientsActions } from './patients';
 import { privacyActions } from './privacy/consent';
+import { recordsActions } from './records';
 import { telemetryActions } from './telemetry';
 import { userActions } from './user';
 
@@ -14,7 +16,9 @@ export const api = {
   account: accountActions,
   catalog: catalogActions,
   consult: consultActions,
+  patients: patientsActions,
   privacy: privacyActions,
+  records: recordsActions,
   telemetry: telemetryActions,
   user: userActions,
 } as const;

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sniffImageType } from '../contract/user/image';
+import { sniffAttachmentType } from '../contract/records/file-type';
 import { createFileLinks } from '../backend/adapters/local/file-links';
 import type { Clock } from '../backend/ports/clock';
 import type { Crypto } from '../backend/ports/crypto';
@@ -39,7 +39,7 @@ export function registerFiles(app: FastifyInstance, options: FilesRouteOptions):
     let type = stored.contentType;
     if (claims.decrypt) {
       bytes = options.crypto.decryptBytes(bytes, fileCryptoContext(claims.key));
-      type = sniffImageType(bytes.subarray(0, 12)) ?? 'application/octet-stream';
+      type = sniffAttachmentType(bytes.subarray(0, 12)) ?? 'application/octet-stream';
     }
     const maxAge = Math.max(0, claims.expiresAt - Math.floor(now.getTime() / 1000));
     return reply

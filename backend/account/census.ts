@@ -46,7 +46,13 @@ export async function censusRows(
   }
   const census = emptyCensus();
   census.rows.deleted = union(deletes, counts);
-  for (const category of ['consultations', 'messages', 'appointments', 'records'] as const) {
+  for (const category of [
+    'consultations',
+    'messages',
+    'appointments',
+    'records',
+    'patients',
+  ] as const) {
     census.counts[category] = union(
       deletes.filter((e) => e.preview === category),
       counts,

@@ -15,6 +15,7 @@ export const emptyCensus = (): Census => ({
     messages: 0,
     appointments: 0,
     records: 0,
+    patients: 0,
     files: 0,
     forfeitedOrders: 0,
   },

@@ -7,7 +7,8 @@ import { portOf } from '../user/ports';
 import { doctorIdOf, requireAccount } from './access';
 import { announceTransition } from './announce';
 import { consultError } from './errors';
-import { contexts, HOUR_MS, sortKeyOf, type ConsultDoc, type StoredPatient } from './model';
+import { HOUR_MS, contexts, sortKeyOf, type ConsultDoc } from './model';
+import { storedPatient } from './patient';
 import { claimUploads } from './uploads';
 import { toView } from './views';
 
@@ -47,15 +48,7 @@ export const create: Handler<'consult', 'create'> = async (ctx, input) => {
   const now = ctx.clock.now();
   const at = now.toISOString();
   const id = `c${portOf(ctx, 'random').hex(12)}`;
-  const patient: StoredPatient =
-    input.patient.kind === 'self'
-      ? { kind: 'self' }
-      : {
-          kind: 'other',
-          nameEnc: crypto.encrypt(input.patient.name, contexts.patientName(id)),
-          sex: input.patient.sex,
-          age: input.patient.age,
-        };
+  const patient = await storedPatient(ctx, input.patient, id, openid);
   const base: ConsultDoc = {
     _id: id,
     patientOpenid: openid,

@@ -2,6 +2,7 @@ import type { ConsultStatus } from '../../contract/consult/items';
 import { CONSULTS } from '../collections';
 import type { Handler } from '../core/action';
 import type { Ctx } from '../core/context';
+import { recordFromConsult } from '../records/from-consult';
 import { portOf } from '../user/ports';
 import { loadAs, requireAccount, requireDoctor } from './access';
 import { announceTransition } from './announce';
@@ -108,6 +109,10 @@ export const close: Handler<'consult', 'close'> = async (ctx, input) => {
     summaryEnc: portOf(ctx, 'crypto').encrypt(input.summary, contexts.summary(consult._id)),
   });
   if (!done) throw statusChanged();
+  // The summary becomes a record of the consult's 就诊人; the close stands if that fails.
+  await recordFromConsult(ctx, done, input.summary).catch((err: unknown) =>
+    ctx.log.error({ consultId: consult._id, err: String(err) }, 'summary record failed'),
+  );
   await announceTransition(ctx, done);
   return toView(ctx, done, 'doctor', openid);
 };

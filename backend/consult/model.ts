@@ -9,7 +9,17 @@ import type { StoredDoc } from '../ports/document-store';
  * preview) is AES-GCM encrypted, bound to the consult/message id (`contexts` below).
  */
 export type StoredPatient =
-  { kind: 'self' } | { kind: 'other'; nameEnc: string; sex: 'male' | 'female'; age: number };
+  | { kind: 'self' }
+  | { kind: 'other'; nameEnc: string; sex: 'male' | 'female'; age: number }
+  /** A 就诊人 as they were at creation (never the ID number); name and allergies encrypted. */
+  | {
+      kind: 'patient';
+      patientId: string;
+      nameEnc: string;
+      sex: 'male' | 'female';
+      age: number;
+      allergiesEnc: string | null;
+    };
 
 export type RefundReason = 'cancelled' | 'timeout' | 'late_payment';
 /** none: no refund; pending → sending → done | failed (failed and stale sending are retried). */
@@ -91,6 +101,7 @@ export interface UploadDoc extends StoredDoc {
 export const contexts = {
   description: (consultId: string) => `consults.description:${consultId}`,
   patientName: (consultId: string) => `consults.patientName:${consultId}`,
+  patientAllergies: (consultId: string) => `consults.patientAllergies:${consultId}`,
   summary: (consultId: string) => `consults.summary:${consultId}`,
   last: (consultId: string) => `consults.last:${consultId}`,
   message: (messageId: string) => `consultMessages.text:${messageId}`,

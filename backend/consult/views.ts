@@ -6,7 +6,7 @@ import type {
   MessageView,
   Picture,
 } from '../../contract/consult/views';
-import { maskPhone } from '../../contract/user/id-number';
+import { maskName, maskPhone } from '../../contract/user/id-number';
 import type { Ctx } from '../core/context';
 import { boundPhone, loadUser } from '../user/account';
 import { portOf } from '../user/ports';
@@ -37,27 +37,37 @@ function decrypt(ctx: Ctx, ciphertext: string, context: string): string {
   return portOf(ctx, 'crypto').decrypt(ciphertext, context);
 }
 
-export function toSummary(ctx: Ctx, consult: ConsultDoc, role: ConsultRole): ConsultSummary {
+/** Who the consult is for, as `role` sees them (SEC). */
+function patientView(ctx: Ctx, consult: ConsultDoc, role: ConsultRole): ConsultSummary['patient'] {
   const { patient } = consult;
-  // SEC: a 就诊人's name reaches the doctor only while the consult is active.
+  if (patient.kind === 'self') return { kind: 'self' };
+  const name = decrypt(ctx, patient.nameEnc, contexts.patientName(consult._id));
+  if (patient.kind === 'patient') {
+    // The doctor sees 张*, sex, age and allergies of a 就诊人 — never the ID number.
+    return {
+      kind: 'patient',
+      patientId: role === 'patient' ? patient.patientId : null,
+      name: role === 'patient' ? name : maskName(name),
+      sex: patient.sex,
+      age: patient.age,
+      allergies: patient.allergiesEnc
+        ? decrypt(ctx, patient.allergiesEnc, contexts.patientAllergies(consult._id))
+        : null,
+    };
+  }
+  // SEC: a typed name reaches the doctor only while the consult is active.
   const showName = role === 'patient' || consult.status === 'active';
+  return { kind: 'other', name: showName ? name : null, sex: patient.sex, age: patient.age };
+}
+
+export function toSummary(ctx: Ctx, consult: ConsultDoc, role: ConsultRole): ConsultSummary {
   const last = consult.last;
   return {
     id: consult._id,
     role,
     status: consult.status,
     doctor: consult.doctor,
-    patient:
-      patient.kind === 'self'
-        ? { kind: 'self' }
-        : {
-            kind: 'other',
-            name: showName
-              ? decrypt(ctx, patient.nameEnc, contexts.patientName(consult._id))
-              : null,
-            sex: patient.sex,
-            age: patient.age,
-          },
+    patient: patientView(ctx, consult, role),
     price: consult.price,
     descriptionPreview: preview(
       decrypt(ctx, consult.descriptionEnc, contexts.description(consult._id)),
@@ -85,10 +95,13 @@ async function contactFor(ctx: Ctx, consult: ConsultDoc, role: ConsultRole) {
   if (role !== 'doctor' || consult.status !== 'active') return null;
   const user = await loadUser(ctx, consult.patientOpenid);
   if (!user) return null;
+  const { patient } = consult;
   const name =
-    consult.patient.kind === 'other'
-      ? decrypt(ctx, consult.patient.nameEnc, contexts.patientName(consult._id))
-      : user.nickname;
+    patient.kind === 'self'
+      ? user.nickname
+      : patient.kind === 'other'
+        ? decrypt(ctx, patient.nameEnc, contexts.patientName(consult._id))
+        : maskName(decrypt(ctx, patient.nameEnc, contexts.patientName(consult._id)));
   return { name, phoneMasked: maskPhone(boundPhone(ctx, user)) };
 }
 

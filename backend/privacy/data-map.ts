@@ -18,6 +18,7 @@ import {
 } from '../collections';
 import { contexts as consultContexts } from '../consult/model';
 import type { StoredDoc } from '../ports/document-store';
+import { HEALTH_RECORDS_DATA } from './health-data-map';
 
 /**
  * The personal data map (docs/ARCHITECTURE.md): every collection that holds personal data,
@@ -61,7 +62,7 @@ export interface PersonalDataEntry {
    */
   parent?: { collection: string; ownerField: string };
   /** DEL: what the 注销账号 screen counts these rows as (account.deletionPreview). */
-  preview?: 'consultations' | 'messages' | 'appointments' | 'records';
+  preview?: 'consultations' | 'messages' | 'appointments' | 'records' | 'patients';
   /**
    * DEL 3: the rows are also payment orders. Before such a row is deleted, a paid one
    * (`archived`) is copied to orderArchive, `keep` fields only and no link to the owner, so
@@ -83,6 +84,7 @@ export interface PersonalDataEntry {
 const CONSULT_CONTEXTS: Record<string, (id: string) => string> = {
   descriptionEnc: consultContexts.description,
   'patient.nameEnc': consultContexts.patientName,
+  'patient.allergiesEnc': consultContexts.patientAllergies,
   summaryEnc: consultContexts.summary,
   'last.textEnc': consultContexts.last,
 };
@@ -168,7 +170,13 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
   {
     collection: CONSULTS.name,
     ownerField: 'patientOpenid',
-    sensitive: ['descriptionEnc', 'patient.nameEnc', 'summaryEnc', 'last.textEnc'],
+    sensitive: [
+      'descriptionEnc',
+      'patient.nameEnc',
+      'patient.allergiesEnc',
+      'summaryEnc',
+      'last.textEnc',
+    ],
     onDelete: 'delete',
     cryptoContext: consultContext,
     linkFields: ['photos.fileKey'],
@@ -297,6 +305,7 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
     clauses: ['USE'],
     description: '本地模拟支付订单（仅本地开发环境）',
   },
+  ...HEALTH_RECORDS_DATA,
   /*
    * DEL: the other side of a deleted patient's consults. The policy clears the chat records
    * with doctors for both sides, so the doctor's notices of those consults go, and the risk

@@ -1,5 +1,6 @@
 import { z } from '../zod';
 import { idSchema } from '../common';
+import { PATIENT_ID_PATTERN } from '../patients/items';
 import { CONSULT_STATUSES, PATIENT_AGE, PATIENT_NAME_MAX_CHARS } from './items';
 import {
   CLIENT_MSG_ID_PATTERN,
@@ -29,8 +30,17 @@ export const descriptionSchema = freeText(DESCRIPTION_CHARS.min, DESCRIPTION_CHA
 export const messageTextSchema = freeText(1, MESSAGE_TEXT_MAX_CHARS, '消息');
 export const summarySchema = freeText(SUMMARY_CHARS.min, SUMMARY_CHARS.max, '咨询小结');
 
-/** Who the consultation is for: the account holder, or someone they consult for (a 就诊人). */
+/**
+ * Who the consultation is for: one of the account's 就诊人 (`patient`, the patients
+ * function), or — as before 就诊人 existed — the account holder or a name typed here.
+ */
 export const patientSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('patient'),
+      patientId: z.string().regex(PATIENT_ID_PATTERN, '无效的就诊人标识'),
+    })
+    .strict(),
   z.object({ kind: z.literal('self') }).strict(),
   z
     .object({

@@ -25,6 +25,18 @@ export type Picture = z.infer<typeof pictureSchema>;
  * always sees it, the doctor only while the consult is active, else null.
  */
 export const patientViewSchema = z.discriminatedUnion('kind', [
+  /**
+   * A 就诊人 of the patients function: the patient sees the name, the doctor only `张*`;
+   * never the ID number. `patientId` is the patient's own handle (null for the doctor).
+   */
+  z.object({
+    kind: z.literal('patient'),
+    patientId: z.string().nullable(),
+    name: z.string(),
+    sex: z.enum(['male', 'female']),
+    age: z.number().int(),
+    allergies: z.string().nullable(),
+  }),
   z.object({ kind: z.literal('self') }),
   z.object({
     kind: z.literal('other'),

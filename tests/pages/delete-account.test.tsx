@@ -31,6 +31,7 @@ function preview(over: Partial<DeletionPreview> = {}): DeletionPreview {
       messages: 41,
       appointments: 0,
       records: 0,
+      patients: 0,
       files: 7,
       forfeitedOrders: 2,
     },

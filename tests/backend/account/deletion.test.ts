@@ -82,9 +82,11 @@ it('the receipt counts what she had, keeps paid orders without her, and names no
     consultations: 3,
     messages: 4,
     appointments: 0,
-    records: 0,
-    // avatar, two identity photos, five consult pictures (hers, and 王医生's in her chat)
-    files: 8,
+    records: 1,
+    patients: 2,
+    // avatar, two identity photos, five consult pictures (hers, and 王医生's in her chat),
+    // a photo and a PDF of her 检查报告
+    files: 10,
     forfeitedOrders: 1,
   });
   expect(status.receipt?.counts).toEqual(preview.counts);

@@ -10,6 +10,7 @@ import {
   ALICE_DESCRIPTION,
   ALICE_ID,
   ALICE_NAME,
+  FATHER_ID,
   seededCopyEachTest,
   type Seeded,
   verifyCode,
@@ -113,6 +114,38 @@ it('shows pictures as links bound to the caller that stop working after 10 minut
   }
   // Identity photos are stored encrypted: their link serves the decrypted picture.
   expect(links.verify(idPhoto.url.replace('/files/', ''), now)?.decrypt).toBe(true);
+});
+
+it('includes her 就诊人 and 个人病历 decrypted, their files as links that decrypt, shares and reads', async () => {
+  const exported = expectOk<Exported>(await w.account('export', {}));
+  const people = rowsIn(exported, 'patients');
+  expect(people).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ relation: '本人', name: ALICE_NAME, idNumber: ALICE_ID }),
+      expect.objectContaining({
+        relation: '父母',
+        name: '欧阳建国',
+        idNumber: FATHER_ID,
+        phone: '13900000009',
+        allergies: '青霉素',
+        declaration: expect.objectContaining({ kind: 'agreed' }),
+      }),
+    ]),
+  );
+  const [report] = rowsIn(exported, 'medicalRecords');
+  expect(report).toMatchObject({ kind: '检查报告', department: '皮肤科', diagnosis: '湿疹' });
+  const links = createFileLinks(w.crypto);
+  const files = report.attachments as Array<{ contentType: string; key: { url: string } }>;
+  expect(files.map((f) => f.contentType)).toEqual(['image/jpeg', 'application/pdf']);
+  for (const f of files) {
+    const claims = links.verify(f.key.url.replace('/files/', ''), w.clock.now());
+    expect(claims).toMatchObject({ ownerHash: links.ownerHash(alice.openid), decrypt: true });
+    expect(await w.files.get(claims?.key ?? '')).not.toBeNull();
+  }
+  expect(rowsIn(exported, 'recordShares')).toMatchObject([{ consultId: seeded.waiting }]);
+  expect(rowsIn(exported, 'recordAccessLog')).toMatchObject([
+    { consultId: seeded.waiting, doctorName: '王医生', what: 'record' },
+  ]);
 });
 
 it("is each caller's own: bob gets his, never alice's", async () => {

@@ -13,6 +13,9 @@ import { POLICY_VERSION } from '../../../contract/privacy/policy';
 import { ownerFilePrefix } from '../../../backend/user/files';
 import { doctorDoc } from '../consult/support';
 import { device, idNumber, upload } from '../user/support';
+import { seedPatientsAndRecords } from './seed-records';
+
+export { FATHER_ID } from './seed-records';
 import {
   alice,
   bob,
@@ -177,6 +180,7 @@ export async function seedWorld(w: World): Promise<Seeded> {
   const eveWithWang = await paidConsult(w, eve, 'd-wang', { photoKeys: [evePhoto.key] });
   await consult(w, 'accept', { consultId: eveWithWang.id }, drWang);
   await text(w, drWang, eveWithWang.id, '您好，请问哪里不舒服？');
+  await seedPatientsAndRecords(w, waiting.id, eveWithAlice.id);
   return {
     closed: closed.id,
     waiting: waiting.id,

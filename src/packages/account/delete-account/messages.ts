@@ -9,6 +9,7 @@ export const COUNT_LABELS: Record<keyof DeletionCounts, string> = {
   messages: '与医生的交流消息',
   appointments: '预约信息',
   records: '个人病历',
+  patients: '就诊人',
   files: '上传的图片和文件',
   forfeitedOrders: '将放弃退款权益的订单',
 };
