@@ -4,16 +4,18 @@
  * The exit code is non-zero only when a benchmark crashed or its indexed and naive
  * answers disagreed.
  *
- *   npm run bench                 catalog, chat, then size
+ *   npm run bench                 catalog, chat, deletion, size, coldstart, firstscreen
  *   npm run bench -- catalog      only the catalog (SQLite, handlers, HTTP)
  *   npm run bench -- chat         only live consult messages (SSE beside 3 s polling)
  *   npm run bench -- deletion     only account deletion (bounded batches beside a naive delete)
  *   npm run bench -- size         only the weapp package size
  *   npm run bench -- size --reuse measure the existing dist/ instead of rebuilding it
+ *   npm run bench -- coldstart    only cloud function bundle load times (beside wx-server-sdk)
  */
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { runCatalogBench } from './catalog';
 import { runChatBench } from './chat';
+import { runColdstartBench } from './coldstart';
 import { runDeletionBench } from './deletion';
 import { type BenchReport, formatTable } from './lib/report';
 import { runSizeBench } from './size';
@@ -23,6 +25,7 @@ const BENCHES: Record<string, (flags: Set<string>) => Promise<BenchReport>> = {
   chat: () => runChatBench(),
   deletion: () => runDeletionBench(),
   size: (flags) => runSizeBench({ reuse: flags.has('--reuse') }),
+  coldstart: () => runColdstartBench(),
 };
 
 async function main(): Promise<number> {
