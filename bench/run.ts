@@ -11,12 +11,14 @@
  *   npm run bench -- size         only the weapp package size
  *   npm run bench -- size --reuse measure the existing dist/ instead of rebuilding it
  *   npm run bench -- coldstart    only cloud function bundle load times (beside wx-server-sdk)
+ *   npm run bench -- firstscreen  only the H5 first screen in throttled Chromium (beside hello-world)
  */
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { runCatalogBench } from './catalog';
 import { runChatBench } from './chat';
 import { runColdstartBench } from './coldstart';
 import { runDeletionBench } from './deletion';
+import { runFirstscreenBench } from './firstscreen';
 import { type BenchReport, formatTable } from './lib/report';
 import { runSizeBench } from './size';
 
@@ -26,6 +28,7 @@ const BENCHES: Record<string, (flags: Set<string>) => Promise<BenchReport>> = {
   deletion: () => runDeletionBench(),
   size: (flags) => runSizeBench({ reuse: flags.has('--reuse') }),
   coldstart: () => runColdstartBench(),
+  firstscreen: (flags) => runFirstscreenBench({ reuse: flags.has('--reuse') }),
 };
 
 async function main(): Promise<number> {
