@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import { PrecompressPlugin } from './precompress';
+import { PreloadSharedChunksPlugin } from './preload';
 import prodConfig from './prod';
 
 /**
@@ -60,6 +61,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         if (process.env.NODE_ENV === 'development') return;
+        // In this order: index.html gains its preload links before it is compressed.
+        chain.plugin('preload').use(PreloadSharedChunksPlugin);
         chain.plugin('precompress').use(PrecompressPlugin);
         // Taro splits initial chunks only, so every page chunk (each route is loaded on
         // demand) carried its own ~80 KB copy of the Taro components it renders; shared
