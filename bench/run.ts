@@ -4,17 +4,21 @@
  * The exit code is non-zero only when a benchmark crashed or its indexed and naive
  * answers disagreed.
  *
- *   npm run bench                 catalog, chat, then size
+ *   npm run bench                 catalog, chat, deletion, size, coldstart, firstscreen
  *   npm run bench -- catalog      only the catalog (SQLite, handlers, HTTP)
  *   npm run bench -- chat         only live consult messages (SSE beside 3 s polling)
  *   npm run bench -- deletion     only account deletion (bounded batches beside a naive delete)
  *   npm run bench -- size         only the weapp package size
  *   npm run bench -- size --reuse measure the existing dist/ instead of rebuilding it
+ *   npm run bench -- coldstart    only cloud function bundle load times (beside wx-server-sdk)
+ *   npm run bench -- firstscreen  only the H5 first screen in throttled Chromium (beside hello-world)
  */
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { runCatalogBench } from './catalog';
 import { runChatBench } from './chat';
+import { runColdstartBench } from './coldstart';
 import { runDeletionBench } from './deletion';
+import { runFirstscreenBench } from './firstscreen';
 import { type BenchReport, formatTable } from './lib/report';
 import { runSizeBench } from './size';
 
@@ -23,6 +27,8 @@ const BENCHES: Record<string, (flags: Set<string>) => Promise<BenchReport>> = {
   chat: () => runChatBench(),
   deletion: () => runDeletionBench(),
   size: (flags) => runSizeBench({ reuse: flags.has('--reuse') }),
+  coldstart: () => runColdstartBench(),
+  firstscreen: (flags) => runFirstscreenBench({ reuse: flags.has('--reuse') }),
 };
 
 async function main(): Promise<number> {

@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 import { idSchema, latSchema, lngSchema, pageFields, pageOf } from './common';
 
 /** Doctor titles, senior first (the order recommend and search tie-breaks use). */

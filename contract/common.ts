@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 
 /** Largest page any list action returns. */
 export const MAX_PAGE_SIZE = 50;

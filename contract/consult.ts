@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 import { imageUploadSchema } from './user/schemas';
 import { idSchema } from './common';
 import { LIST_PAGE, MESSAGES_PAGE } from './consult/items';

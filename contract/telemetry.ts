@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 
 /** Statistics events (SDK): accepted only from a caller whose current consent includes 统计分析. */
 export const analyticsEventSchema = z

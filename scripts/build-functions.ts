@@ -5,7 +5,7 @@
  * is installed in the cloud from the function's package.json. Then prints the CloudBase
  * collections and indexes to create.
  */
-import { build, type Metafile } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { COLLECTIONS } from '../backend/collections';
@@ -17,6 +17,20 @@ export const FUNCTIONS_DIR = join(ROOT, 'cloudfunctions');
 const TARGET = 'node16';
 const EXTERNAL = ['wx-server-sdk'];
 /** Must never end up in a cloud bundle: native code, the local server, local adapters. */
+/**
+ * node-fetch (inside the Tencent Cloud SDK) falls back to `whatwg-url` only where Node has
+ * no `url.URL`; CloudBase's Node 16 has one, so the ~270 KB fallback is replaced by it.
+ */
+const STUBS: Plugin = {
+  name: 'stubs',
+  setup(b) {
+    b.onResolve({ filter: /^whatwg-url$/ }, () => ({ path: 'whatwg-url', namespace: 'stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+      contents: "module.exports = { URL: require('url').URL };",
+      loader: 'js',
+    }));
+  },
+};
 const FORBIDDEN_INPUT =
   /^(node_modules\/better-sqlite3|server|backend\/adapters\/(sqlite|local))\//;
 
@@ -71,6 +85,10 @@ export async function buildFunctions(
       target: TARGET,
       format: 'cjs',
       external: EXTERNAL,
+      // Load time on a cold start grows with bytes parsed: minified and tree-shaken.
+      minify: true,
+      treeShaking: true,
+      plugins: [STUBS],
       // Chinese messages stay readable in the CloudBase online editor and logs.
       charset: 'utf8',
       legalComments: 'none',

@@ -33,6 +33,13 @@ export const MISSING_BUILD_PAGE = `<!doctype html>
 </html>
 `;
 
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** `app.1a2b3c4d.js`, `css/app.1a2b3c4d.css`, `logo.1a2b3c4d.png` (Taro's [contenthash:8]). */
+export function isContentHashed(path: string): boolean {
+  return /\.[0-9a-f]{8}\.[a-z0-9]+$/.test(path);
+}
+
 /** A page path: not under /api, and its last segment has no file extension. */
 export function isPagePath(path: string): boolean {
   if (path === '/api' || path.startsWith('/api/')) return false;
@@ -71,8 +78,18 @@ export async function registerSite(app: FastifyInstance, distDir: string): Promi
     allowedPath: (pathName) => !isPagePath(pathName),
     dotfiles: 'ignore',
     decorateReply: false,
-    setHeaders: (res, path) => {
-      if (path.endsWith('.html')) res.setHeader('cache-control', 'no-cache');
+    // dist-h5/**/*.br|.gz, written at build time (config/precompress.ts).
+    preCompressed: true,
+    // Ours, from setHeaders: send's own header would overwrite whatever setHeaders sets.
+    cacheControl: false,
+    setHeaders: (res, sent) => {
+      // `sent` is the .br or .gz copy when one was chosen.
+      const path = sent.replace(/\.(br|gz)$/, '');
+      // Shared caches must keep the encodings apart (text files may have .br/.gz copies).
+      if (/\.(js|css|html|svg|json|txt)$/.test(path)) res.setHeader('vary', 'accept-encoding');
+      // A content hash in the name: the file never changes, a new build gets a new name.
+      // Anything else (index.html, unhashed images) is revalidated on each use.
+      res.setHeader('cache-control', isContentHashed(path) ? IMMUTABLE : 'no-cache');
     },
   });
 

@@ -1,4 +1,4 @@
-import { z } from '../../contract/zod';
+import * as z from '../../contract/zod';
 import { accountFieldError } from './errors';
 
 /**

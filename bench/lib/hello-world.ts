@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 /**
  * A bare Taro 4 React app — one page rendering <View>Hello</View> — built with this repo's
  * own build options, so the difference to our package is our code and dependencies, not
- * the framework or the settings. Its config/ holds a verbatim copy of the repo's config/
+ * the framework or the settings. The same app serves as the H5 baseline (`--type h5`). Its config/ holds a verbatim copy of the repo's config/
  * (in config/repo/, where Taro's config loader compiles it) behind a wrapper that only
  * drops project-specific copy patterns; babel.config.js is the repo's; node_modules is a
  * symlink to the repo's.
@@ -45,6 +45,23 @@ export default defineConfig<'webpack5'>(async (merge, env) => {
 });
 `;
 
+/** Taro's H5 template (the same as src/index.html, minus the product's title). */
+const INDEX_HTML = `<!doctype html>
+<html lang="zh-CN">
+  <head>
+    <meta content="text/html; charset=utf-8" http-equiv="Content-Type" />
+    <meta content="width=device-width,initial-scale=1,user-scalable=no" name="viewport" />
+    <title>Hello</title>
+    <script>
+      <%= htmlWebpackPlugin.options.script %>
+    </script>
+  </head>
+  <body>
+    <div id="app"></div>
+  </body>
+</html>
+`;
+
 const TSCONFIG = {
   compilerOptions: {
     target: 'ES2020',
@@ -82,6 +99,7 @@ export function writeHelloWorld(appDir: string, repoRoot: string): void {
     'config/index.ts': CONFIG_WRAPPER,
     'src/app.tsx': APP_TSX,
     'src/app.config.ts': APP_CONFIG,
+    'src/index.html': INDEX_HTML,
     'src/pages/index/index.tsx': PAGE,
     'src/pages/index/index.config.ts': PAGE_CONFIG,
   };

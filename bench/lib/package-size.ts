@@ -68,8 +68,13 @@ export function measurePackage(distDir: string): PackageSizes {
  * Output goes to a log (printed only on failure) so the bench's own output stays readable.
  */
 export function taroBuildWeapp(appDir: string, taroBin: string): number {
+  return taroBuild(appDir, taroBin, 'weapp');
+}
+
+/** `taro build --type <type>` in `appDir` with NODE_ENV=production; returns seconds taken. */
+export function taroBuild(appDir: string, taroBin: string, type: 'weapp' | 'h5'): number {
   const started = performance.now();
-  const r = spawnSync(process.execPath, [taroBin, 'build', '--type', 'weapp'], {
+  const r = spawnSync(process.execPath, [taroBin, 'build', '--type', type], {
     cwd: appDir,
     env: { ...process.env, NODE_ENV: 'production' },
     encoding: 'utf8',
@@ -77,7 +82,7 @@ export function taroBuildWeapp(appDir: string, taroBin: string): number {
   });
   if (r.status !== 0) {
     const tail = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.split('\n').slice(-40).join('\n');
-    throw new Error(`taro build --type weapp failed in ${appDir} (exit ${r.status}):\n${tail}`);
+    throw new Error(`taro build --type ${type} failed in ${appDir} (exit ${r.status}):\n${tail}`);
   }
   return (performance.now() - started) / 1000;
 }

@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from '../zod';
 import { idSchema } from '../common';
 import { PATIENT_ID_PATTERN } from '../patients/items';
 import { CONSULT_STATUSES, PATIENT_AGE, PATIENT_NAME_MAX_CHARS } from './items';

@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from '../zod';
 // The constants live in a zod-free file so src/ can use them without bundling zod.
 import {
   OPTIONAL_CONSENTS,

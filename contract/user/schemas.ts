@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from '../zod';
 import { checkIdNumber } from './id-number';
 import {
   base64DecodedLength,

@@ -39,6 +39,8 @@ export interface PageHandle {
   dispatch: (selector: string, event: string, detail: Record<string, unknown>) => void;
   /** Polls until the rendered page contains every string (rendering is async). */
   waitForText: (...needles: string[]) => Promise<void>;
+  /** The JSON size of each setData payload so far: what crosses to WeChat's render layer. */
+  setDataBytes: () => number[];
 }
 
 function requireDist(): void {
@@ -65,6 +67,7 @@ export async function loadPage(
   let app: Record<string, Fn> = {};
   // The page stack, as getCurrentPages() reports it: one page per test file.
   const stack: PageHandle['instance'][] = [];
+  const setDataBytes: number[] = [];
   g.App = (config: Record<string, Fn>) => {
     app = config;
   };
@@ -83,6 +86,12 @@ export async function loadPage(
         attached(this: PageHandle['instance']) {
           stack.push(this);
           Object.assign(this, { route: pagePath, __route__: pagePath });
+          // Counted before the page's first render: WeChat serialises each payload as JSON.
+          const setData = this.setData.bind(this);
+          this.setData = (data: unknown, callback?: unknown) => {
+            setDataBytes.push(Buffer.byteLength(JSON.stringify(data)));
+            return setData(data as never, callback as never);
+          };
           this.onLoad(query as never);
           this.onShow();
         },
@@ -122,7 +131,15 @@ export async function loadPage(
   const tap = (selector: string) => find(selector).dispatchEvent('tap');
   const dispatch = (selector: string, event: string, detail: Record<string, unknown>) =>
     find(selector).dispatchEvent(event, { detail });
-  return { instance, text, dom: () => comp.dom as HTMLElement, waitForText, tap, dispatch };
+  return {
+    instance,
+    text,
+    dom: () => comp.dom as HTMLElement,
+    waitForText,
+    tap,
+    dispatch,
+    setDataBytes: () => [...setDataBytes],
+  };
 }
 
 /** The consent record key and format the app keeps in storage (src/privacy/record.ts). */

@@ -1,4 +1,4 @@
-import { sms } from 'tencentcloud-sdk-nodejs-sms';
+import type { Client } from 'tencentcloud-sdk-nodejs-sms/tencentcloud/services/sms/v20210111/sms_client';
 import type { SmsSender } from '../../ports/sms';
 
 /**
@@ -45,15 +45,32 @@ export function tencentSmsConfigFromEnv(env: NodeJS.ProcessEnv): TencentSmsConfi
   };
 }
 
+/**
+ * Only the v2021-01-11 client module, loaded on the first send: the package's index pulls
+ * in every API version, and its HTTP stack (node-fetch, form-data, mime-db) would
+ * otherwise be evaluated on every cold start of the `user` function, most of which send
+ * no SMS.
+ */
+const loadClient = async (): Promise<typeof Client> =>
+  (await import('tencentcloud-sdk-nodejs-sms/tencentcloud/services/sms/v20210111/sms_client'))
+    .Client;
+
 export function createTencentSmsSender(config: TencentSmsConfig): SmsSender {
-  const client = new sms.v20210111.Client({
-    credential: { secretId: config.secretId, secretKey: config.secretKey },
-    region: config.region,
-    profile: { httpProfile: { endpoint: 'sms.tencentcloudapi.com', reqTimeout: 10 } },
-  });
+  let client: Promise<Client> | null = null;
+  const clientOnce = () =>
+    (client ??= loadClient().then(
+      (SmsClient) =>
+        new SmsClient({
+          credential: { secretId: config.secretId, secretKey: config.secretKey },
+          region: config.region,
+          profile: { httpProfile: { endpoint: 'sms.tencentcloudapi.com', reqTimeout: 10 } },
+        }),
+    ));
   return {
     async send(message) {
-      const response = await client.SendSms({
+      const response = await (
+        await clientOnce()
+      ).SendSms({
         PhoneNumberSet: [`+86${message.phone}`],
         SmsSdkAppId: config.sdkAppId,
         SignName: config.signName,

@@ -1,4 +1,4 @@
-import { z } from '../../../contract/zod';
+import * as z from '../../../contract/zod';
 import { DOCTOR_TITLES, HOSPITAL_GRADES, SHANGHAI_DISTRICTS } from '../../../contract/catalog';
 
 /**

@@ -7,8 +7,8 @@ import {
 const mockSendSms = jest.fn();
 const mockClient = jest.fn().mockImplementation(() => ({ SendSms: mockSendSms }));
 // The factory runs before the consts above exist, so it reaches them only when called.
-jest.mock('tencentcloud-sdk-nodejs-sms', () => ({
-  sms: { v20210111: { Client: jest.fn((config: unknown) => mockClient(config)) } },
+jest.mock('tencentcloud-sdk-nodejs-sms/tencentcloud/services/sms/v20210111/sms_client', () => ({
+  Client: jest.fn((config: unknown) => mockClient(config)),
 }));
 
 const ENV = {
