@@ -56,7 +56,7 @@ export async function settlePayment(ctx: Ctx, id: string): Promise<AppointmentDo
   const marked = await ctx.store.updateIf(
     APPOINTMENTS.name,
     id,
-    { status: now.status, paidAt: null },
+    { status: now.status, refundStatus: 'none' },
     {
       set: { ...paidFields, refund, refundStatus: 'pending', refundClaimedAt: null },
     },
