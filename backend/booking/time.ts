@@ -1,4 +1,4 @@
-import { isWorkday } from 'chinese-days';
+import calendar from 'chinese-days/dist/chinese-days.json';
 import { PERIOD_WINDOWS, type Period } from '../../contract/booking/items';
 
 /**
@@ -32,11 +32,19 @@ export function weekdayOf(date: string): number {
 
 /**
  * A working day by the State Council's holiday and 调休 calendar (docs/FACTS.md: working
- * days follow it), through `chinese-days`; a year it does not cover yet falls back to
- * Monday–Friday, which is what the package answers then.
+ * days follow it), from the data `chinese-days` maintains: a listed 调休 day is worked, a
+ * listed holiday is not, otherwise Monday–Friday (also for a year not yet published). Read
+ * as data by date string: the package's own functions parse dates in the process's TZ and
+ * answer wrongly west of UTC.
  */
+const WORKED: Record<string, string> = calendar.workdays;
+const HOLIDAYS: Record<string, string> = calendar.holidays;
+
 export function isWorkingDay(date: string): boolean {
-  return isWorkday(date);
+  if (date in WORKED) return true;
+  if (date in HOLIDAYS) return false;
+  const wd = weekdayOf(date);
+  return wd !== 0 && wd !== 6;
 }
 
 export function previousWorkingDay(date: string): string {
