@@ -1,6 +1,6 @@
 import { PERIODS, type Period } from '../../../contract/booking/items';
 import type { HospitalBooking, SlotRecord, TakeResult } from '../../ports/hospital-booking';
-import { slotIdOf } from '../../booking/model';
+import { parseSlotId, slotIdOf } from '../../booking/model';
 
 /**
  * A hospital's HIS (or the city platform) over the HTTP contract in docs/his-contract.md.
@@ -97,7 +97,7 @@ export function createHisBooking(config: HisConfig): HospitalBooking {
     date: slot.date,
     period: slot.period,
   });
-  return {
+  const adapter: HospitalBooking = {
     kind: 'his',
     demo: false,
     async slots(doctor, dates) {
@@ -113,12 +113,11 @@ export function createHisBooking(config: HisConfig): HospitalBooking {
       return list.map(readSlot).map((s) => record(doctor.hospitalId, doctor.department, s));
     },
     async slot(doctor, slotId) {
-      const { status, json } = await call('GET', `/slots/${encodeURIComponent(slotId)}`);
-      if (status === 404) return null;
-      if (status !== 200) throw new HisError(`HIS slot answered ${status}`);
-      const s = readSlot(json);
-      if (s.doctorId !== doctor.doctorId) throw new HisError("HIS answered another doctor's slot");
-      return record(doctor.hospitalId, doctor.department, s);
+      // One read endpoint is all a HIS implements: the slot is the day's entry for its period.
+      const where = parseSlotId(slotId);
+      if (!where || where.doctorId !== doctor.doctorId) return null;
+      const day = await adapter.slots(doctor, [where.date]);
+      return day.find((s) => s.slotId === slotId) ?? null;
     },
     takeInTransaction: async () => 'deferred',
     async claim(appointmentId, slot, patient): Promise<TakeResult> {
@@ -145,4 +144,5 @@ export function createHisBooking(config: HisConfig): HospitalBooking {
       if (status !== 204 && status !== 200) throw new HisError(`HIS check-in answered ${status}`);
     },
   };
+  return adapter;
 }
