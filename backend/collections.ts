@@ -216,6 +216,40 @@ export const RECORD_SHARES: CollectionSpec = {
 export const RECORD_ACCESS_LOG: CollectionSpec = {
   name: 'recordAccessLog',
   indexes: ['owner', 'recordId', 'consultId', 'sortKey'],
+/** 预约挂号: a hospital's booking configuration, `_id` = hospitalId (backend/booking/config.ts). */
+export const BOOKING_CONFIGS: CollectionSpec = {
+  name: 'bookingConfigs',
+  indexes: ['adapter'],
+};
+
+/** The platform's own schedule: one slot per doctor, date and period (`_id` from them). */
+export const BOOKING_SLOTS: CollectionSpec = {
+  name: 'bookingSlots',
+  indexes: ['doctorId', 'hospitalId', 'date', 'remaining', 'capacity', 'stopped'],
+};
+
+/** One appointment (= one payment order, `_id` is the outTradeNo); `owner` is the booking account. */
+export const APPOINTMENTS: CollectionSpec = {
+  name: 'appointments',
+  indexes: [
+    'owner',
+    'slotId',
+    'doctorId',
+    'date',
+    'status',
+    'holdUntil',
+    'visitEndAt',
+    'refundStatus',
+    'refundClaimedAt',
+    'remindedAt',
+    'sortKey',
+  ],
+};
+
+/** Booking rule guards with deterministic ids (backend/booking/model.ts); `owner` = the account. */
+export const BOOKING_GUARDS: CollectionSpec = {
+  name: 'bookingGuards',
+  indexes: ['owner', 'kind', 'expiresAt', 'count'],
 };
 
 export const COLLECTIONS: CollectionSpec[] = [
@@ -246,4 +280,8 @@ export const COLLECTIONS: CollectionSpec[] = [
   MEDICAL_RECORDS,
   RECORD_SHARES,
   RECORD_ACCESS_LOG,
+  BOOKING_CONFIGS,
+  BOOKING_SLOTS,
+  APPOINTMENTS,
+  BOOKING_GUARDS,
 ];

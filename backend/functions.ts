@@ -1,6 +1,7 @@
 import type { FnName } from '../contract';
 import type { BackendFunction } from './core/action';
 import { accountFunction } from './account';
+import { bookingFunction } from './booking';
 import { catalogFunction } from './catalog';
 import { consultFunction } from './consult';
 import { patientsFunction } from './patients';
@@ -12,6 +13,7 @@ import { userFunction } from './user';
 /** Every backend function by its wire name; the server and the cloud functions route through it. */
 export const FUNCTIONS: { [F in FnName]: BackendFunction<F> } = {
   account: accountFunction,
+  booking: bookingFunction,
   catalog: catalogFunction,
   consult: consultFunction,
   patients: patientsFunction,

@@ -4,7 +4,8 @@
  * The exit code is non-zero only when a benchmark crashed or its indexed and naive
  * answers disagreed.
  *
- *   npm run bench                 catalog, chat, deletion, size, coldstart, firstscreen
+ *   npm run bench                 booking, catalog, chat, deletion, size, coldstart, firstscreen
+ *   npm run bench -- booking      only booking (1,000 clients race for 20 places over HTTP)
  *   npm run bench -- catalog      only the catalog (SQLite, handlers, HTTP)
  *   npm run bench -- chat         only live consult messages (SSE beside 3 s polling)
  *   npm run bench -- deletion     only account deletion (bounded batches beside a naive delete)
@@ -14,6 +15,7 @@
  *   npm run bench -- firstscreen  only the H5 first screen in throttled Chromium (beside hello-world)
  */
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { runBookingBench } from './booking';
 import { runCatalogBench } from './catalog';
 import { runChatBench } from './chat';
 import { runColdstartBench } from './coldstart';
@@ -23,6 +25,7 @@ import { type BenchReport, formatTable } from './lib/report';
 import { runSizeBench } from './size';
 
 const BENCHES: Record<string, (flags: Set<string>) => Promise<BenchReport>> = {
+  booking: () => runBookingBench(),
   catalog: () => runCatalogBench(),
   chat: () => runChatBench(),
   deletion: () => runDeletionBench(),

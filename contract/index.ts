@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountActions } from './account';
+import { bookingActions } from './booking';
 import { catalogActions } from './catalog';
 import { consultActions } from './consult';
 import { patientsActions } from './patients';
@@ -14,6 +15,7 @@ import { userActions } from './user';
  */
 export const api = {
   account: accountActions,
+  booking: bookingActions,
   catalog: catalogActions,
   consult: consultActions,
   patients: patientsActions,

@@ -5,6 +5,7 @@ import type { FileStore } from '../ports/files';
 import type { IdentityVerifier } from '../ports/identity-verifier';
 import type { Logger } from '../ports/logger';
 import type { Notifier } from '../ports/notifier';
+import type { PatientDirectory } from '../ports/patient-directory';
 import type { PaymentProvider } from '../ports/payment';
 import type { Random } from '../ports/random';
 import type { Realtime } from '../ports/realtime';
@@ -41,6 +42,9 @@ export interface Ports {
   payment?: PaymentProvider;
   notifier?: Notifier;
   realtime?: Realtime;
+  /** Booking: the 就诊人 (the patients function's directory), and the HTTP client HIS adapters use. */
+  patients?: PatientDirectory;
+  hisFetch?: typeof fetch;
 }
 
 export interface Ctx extends Ports {

@@ -13,6 +13,14 @@ export interface PaymentOrder {
   description: string;
   payerOpenid: string;
   clientIp: string | null;
+  /**
+   * The payee as a 服务商 sub-merchant (booking: the hospital's own merchant number, so the
+   * fee never passes through the platform's account; docs/booking-payments.md). Absent: the
+   * adapter's configured merchant (consultations).
+   */
+  subMchId?: string;
+  /** The order cannot be paid after this (WeChat Pay time_expire); booking's 15-minute hold. */
+  expiresAt?: Date;
 }
 
 export interface PaymentState {
@@ -28,6 +36,8 @@ export interface RefundRequest {
   outRefundNo: string;
   totalFen: number;
   refundFen: number;
+  /** The sub-merchant the order was paid to (see PaymentOrder.subMchId). */
+  subMchId?: string;
 }
 
 /** The sandbox's controls, which only the local adapter has (sandboxConfirm). */
@@ -40,7 +50,7 @@ export interface PaymentProvider {
   readonly kind: 'wechat' | 'sandbox' | 'none';
   /** What the client needs to pay the order; rejects when the provider refuses. */
   start(order: PaymentOrder): Promise<PaymentLaunch>;
-  query(outTradeNo: string): Promise<PaymentState>;
+  query(outTradeNo: string, subMchId?: string): Promise<PaymentState>;
   /** Resolves once the provider accepted the refund; rejects otherwise (the sweep retries). */
   refund(request: RefundRequest): Promise<void>;
   readonly sandbox?: SandboxControls;

@@ -1,5 +1,7 @@
 import {
   ANALYTICS_EVENTS,
+  APPOINTMENTS,
+  BOOKING_GUARDS,
   CONSENTS,
   CONSULT_MESSAGES,
   CONSULT_UPLOADS,
@@ -264,6 +266,52 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
     anonymiseUnset: ['consultId', 'messageId'],
     clauses: ['CS'],
     description: '风控：咨询中出现的未经核验的链接（链接、时间、所在咨询）；注销后去除发送者',
+  },
+  /*
+   * 预约挂号 (issue 13). DEL 3: a paid appointment whose visit is still ahead is not refunded
+   * on deletion: the policy's third consequence forfeits the refund rights of past orders, and
+   * the preview counts it under forfeitedOrders. The order goes to the archive without owner;
+   * the place stays taken (the hospital was paid for it). Past appointments are deleted.
+   */
+  {
+    collection: APPOINTMENTS.name,
+    ownerField: 'owner',
+    sensitive: [],
+    onDelete: 'delete',
+    preview: 'appointments',
+    order: {
+      keep: [
+        'doctorId',
+        'hospitalId',
+        'slotId',
+        'date',
+        'period',
+        'feeFen',
+        'status',
+        'createdAt',
+        'paidAt',
+        'payment',
+        'refund',
+        'refundStatus',
+        'subMchId',
+      ],
+      archived: (doc) => doc.paidAt != null,
+      // Money that could still come back: a paid visit ahead (cancellable or not), or a refund not yet paid out.
+      refundable: (doc) =>
+        doc.paidAt != null &&
+        (doc.status === 'booked' ||
+          (doc.refundStatus != null && doc.refundStatus !== 'none' && doc.refundStatus !== 'done')),
+    },
+    clauses: ['DEL'],
+    description: '预约挂号：就诊人（脱敏姓名）、医生、医院、就诊日期与时段、取号码、支付与退款记录',
+  },
+  {
+    collection: BOOKING_GUARDS.name,
+    ownerField: 'owner',
+    sensitive: [],
+    onDelete: 'delete',
+    clauses: ['DEL'],
+    description: '预约规则记录：同日同医生、每周科室、每月预约次数与爽约记录（仅保存哈希）',
   },
   {
     collection: DOCTOR_INVITES.name,

@@ -145,6 +145,9 @@ export const noticeKinds = [
   'closed',
   'refunded',
   'cancelled',
+  /** Booking (the notice's consultId is the appointment id): 停诊 and the day-before reminder. */
+  'appointment_stopped',
+  'appointment_reminder',
 ] as const;
 export const noticeViewSchema = z.object({
   id: z.string(),

@@ -80,6 +80,8 @@ export const RATE_LIMITS = {
   ip_daily: '当前网络今日验证码次数已用完',
   identity_daily: '今日实名认证提交次数已用完',
   wechat_daily: '今日微信手机号登录次数已用完',
+  /** Booking (book, pay, cancel) per account per day: anti-scalping. */
+  booking_daily: '今日预约操作次数已达上限',
 } as const;
 export type RateLimitKind = keyof typeof RATE_LIMITS;
 

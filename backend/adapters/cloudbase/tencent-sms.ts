@@ -1,5 +1,5 @@
 import type { Client } from 'tencentcloud-sdk-nodejs-sms/tencentcloud/services/sms/v20210111/sms_client';
-import type { SmsSender } from '../../ports/sms';
+import type { SmsNotice, SmsSender } from '../../ports/sms';
 
 /**
  * REG in production: Tencent Cloud SMS (SendSms, API 2021-01-11). Configured only by the
@@ -16,6 +16,8 @@ export interface TencentSmsConfig {
   sdkAppId: string;
   signName: string;
   templateId: string;
+  /** TENCENT_SMS_STOP_TEMPLATE_ID: booking's 停诊 notice ({1} doctor, {2} date and period); optional. */
+  stopTemplateId: string | null;
   region: string;
 }
 
@@ -41,6 +43,7 @@ export function tencentSmsConfigFromEnv(env: NodeJS.ProcessEnv): TencentSmsConfi
     templateId: value('templateId'),
     secretId: value('secretId'),
     secretKey: value('secretKey'),
+    stopTemplateId: env.TENCENT_SMS_STOP_TEMPLATE_ID?.trim() || null,
     region: env.TENCENT_SMS_REGION || 'ap-guangzhou',
   };
 }
@@ -66,19 +69,35 @@ export function createTencentSmsSender(config: TencentSmsConfig): SmsSender {
           profile: { httpProfile: { endpoint: 'sms.tencentcloudapi.com', reqTimeout: 10 } },
         }),
     ));
+  const sendTemplate = async (phone: string, templateId: string, params: string[]) => {
+    const response = await (
+      await clientOnce()
+    ).SendSms({
+      PhoneNumberSet: [`+86${phone}`],
+      SmsSdkAppId: config.sdkAppId,
+      SignName: config.signName,
+      TemplateId: templateId,
+      TemplateParamSet: params,
+    });
+    // The call succeeds even when the message is refused; each number has its own status.
+    return response.SendStatusSet?.[0];
+  };
+  const stopTemplateId = config.stopTemplateId;
   return {
+    ...(stopTemplateId
+      ? {
+          async sendNotice(notice: SmsNotice) {
+            const status = await sendTemplate(notice.phone, stopTemplateId, notice.params);
+            if (status?.Code !== 'Ok')
+              throw new Error(`Tencent SMS refused the notice: ${status?.Code ?? 'no status'}`);
+          },
+        }
+      : {}),
     async send(message) {
-      const response = await (
-        await clientOnce()
-      ).SendSms({
-        PhoneNumberSet: [`+86${message.phone}`],
-        SmsSdkAppId: config.sdkAppId,
-        SignName: config.signName,
-        TemplateId: config.templateId,
-        TemplateParamSet: [message.code, String(message.ttlMinutes)],
-      });
-      // The call succeeds even when the message is refused; each number has its own status.
-      const status = response.SendStatusSet?.[0];
+      const status = await sendTemplate(message.phone, config.templateId, [
+        message.code,
+        String(message.ttlMinutes),
+      ]);
       if (status?.Code !== 'Ok') {
         throw new Error(
           `Tencent SMS refused the message: ${status?.Code ?? 'no status'} ${status?.Message ?? ''}`.trim(),

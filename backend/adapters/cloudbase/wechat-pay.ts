@@ -37,6 +37,8 @@ export interface CloudPayApi {
     functionName: string;
     nonceStr: string;
     tradeType: 'JSAPI';
+    /** yyyyMMddHHmmss, Beijing time. */
+    timeExpire?: string;
   }): Promise<
     PayResult & {
       payment?: {
@@ -77,6 +79,11 @@ function stateOf(tradeState: string | undefined): PaymentState['state'] {
   return 'unpaid';
 }
 
+/** WeChat Pay's time format: yyyyMMddHHmmss in Beijing time (UTC+8, whatever the function's TZ). */
+export function beijingStamp(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+}
+
 export function createCloudPayProvider(
   cloudPay: CloudPayApi,
   config: WeChatPayConfig,
@@ -90,8 +97,9 @@ export function createCloudPayProvider(
         body: order.description,
         outTradeNo: order.outTradeNo,
         spbillCreateIp: order.clientIp ?? '127.0.0.1',
-        subMchId: config.subMchId,
+        subMchId: order.subMchId ?? config.subMchId,
         totalFee: order.amountFen,
+        ...(order.expiresAt ? { timeExpire: beijingStamp(order.expiresAt) } : {}),
         envId: config.envId,
         functionName: config.functionName,
         nonceStr: nonce(),
@@ -111,9 +119,9 @@ export function createCloudPayProvider(
         },
       };
     },
-    async query(outTradeNo) {
+    async query(outTradeNo, subMchId) {
       const result = await cloudPay.queryOrder({
-        subMchId: config.subMchId,
+        subMchId: subMchId ?? config.subMchId,
         outTradeNo,
         nonceStr: nonce(),
       });
@@ -127,7 +135,7 @@ export function createCloudPayProvider(
     },
     async refund(request) {
       const result = await cloudPay.refund({
-        subMchId: config.subMchId,
+        subMchId: request.subMchId ?? config.subMchId,
         nonceStr: nonce(),
         outTradeNo: request.outTradeNo,
         outRefundNo: request.outRefundNo,

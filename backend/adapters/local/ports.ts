@@ -9,6 +9,7 @@ import { systemRandom } from '../../ports/random';
 import type { SmsSender } from '../../ports/sms';
 import { createBuiltInVerifier } from '../../user/builtin-verifier';
 import { createStoreNotifier } from '../../consult/notices';
+import { createSelfPatientDirectory } from '../../booking/self-patient';
 import { noPayments } from '../../ports/payment';
 import { createTencentSmsSender, tencentSmsConfigFromEnv } from '../cloudbase/tencent-sms';
 import { openSqliteStore } from '../sqlite';
@@ -74,6 +75,9 @@ export function createLocalPorts(options: {
     realtime: createLocalRealtime((err) =>
       log.error({ err: String(err) }, 'realtime listener failed'),
     ),
+    // Until the patients function lands: the account holder as their own 就诊人 (backend/booking/self-patient.ts).
+    patients: createSelfPatientDirectory({ store, crypto }),
+    hisFetch: globalThis.fetch,
   };
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { maskPhone } from '../../../contract/user/id-number';
 import type { Clock } from '../../ports/clock';
 import type { Logger } from '../../ports/logger';
-import { smsText, type SmsSender } from '../../ports/sms';
+import { smsNoticeText, smsText, type SmsSender } from '../../ports/sms';
 
 export const SMS_OUTBOX_FILE = 'sms-outbox.jsonl';
 
@@ -35,6 +35,15 @@ export function createOutboxSmsSender(options: {
   }
   const file = join(options.dataDir, SMS_OUTBOX_FILE);
   return {
+    async sendNotice(notice) {
+      const line: OutboxLine = {
+        phone: notice.phone,
+        code: '',
+        text: smsNoticeText(notice),
+        at: options.clock.now().toISOString(),
+      };
+      await appendFile(file, JSON.stringify(line) + '\n', { encoding: 'utf8', mode: 0o600 });
+    },
     async send(message) {
       const line: OutboxLine = {
         phone: message.phone,

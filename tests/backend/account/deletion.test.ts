@@ -81,13 +81,14 @@ it('the receipt counts what she had, keeps paid orders without her, and names no
   expect(status.receipt?.counts).toEqual({
     consultations: 3,
     messages: 4,
-    appointments: 0,
+    appointments: 1,
     records: 1,
     patients: 2,
     // avatar, two identity photos, five consult pictures (hers, and 王医生's in her chat),
     // a photo and a PDF of her 检查报告
     files: 10,
-    forfeitedOrders: 1,
+    // the waiting consult and the paid visit tomorrow (DEL 3: refund rights forfeited)
+    forfeitedOrders: 2,
   });
   expect(status.receipt?.counts).toEqual(preview.counts);
   expect(status.receipt?.rows).toEqual({
@@ -95,9 +96,11 @@ it('the receipt counts what she had, keeps paid orders without her, and names no
     anonymised: distinct('anonymise'),
   });
 
-  // DEL 3: the two paid orders stay for reconciliation, without owner, refund forfeited where owed.
+  // DEL 3: the three paid orders stay for reconciliation, without owner, refund forfeited where owed.
   const archive = await w.store.find(ORDER_ARCHIVE.name, {});
-  expect(archive.map((o) => o._id).sort()).toEqual([seeded.closed, seeded.waiting].sort());
+  expect(archive.map((o) => o._id).sort()).toEqual(
+    [seeded.closed, seeded.waiting, seeded.appointment].sort(),
+  );
   const allowed = [
     '_id',
     'doctorId',
@@ -112,12 +115,23 @@ it('the receipt counts what she had, keeps paid orders without her, and names no
     'refundStatus',
     'refundForfeited',
     'archivedAt',
+    // appointments (backend/privacy/data-map.ts)
+    'hospitalId',
+    'slotId',
+    'date',
+    'period',
+    'feeFen',
+    'subMchId',
   ];
   for (const o of archive) expect(Object.keys(o).filter((k) => !allowed.includes(k))).toEqual([]);
   expect(archive.find((o) => o._id === seeded.waiting)).toMatchObject({
     refundForfeited: true,
     status: 'waiting',
     price: 3000,
+  });
+  expect(archive.find((o) => o._id === seeded.appointment)).toMatchObject({
+    refundForfeited: true,
+    status: 'booked',
   });
   expect(archive.find((o) => o._id === seeded.closed)).toMatchObject({
     refundForfeited: false,

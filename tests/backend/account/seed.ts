@@ -97,6 +97,8 @@ export interface Seeded {
   /** eve's consults: with alice as 李医生, and with 王医生. */
   eveWithAlice: string;
   eveWithWang: string;
+  /** alice's paid appointment tomorrow (demo schedule of 王医生). */
+  appointment: string;
 }
 
 export async function seedWorld(w: World): Promise<Seeded> {
@@ -181,12 +183,37 @@ export async function seedWorld(w: World): Promise<Seeded> {
   await consult(w, 'accept', { consultId: eveWithWang.id }, drWang);
   await text(w, drWang, eveWithWang.id, '您好，请问哪里不舒服？');
   await seedPatientsAndRecords(w, waiting.id, eveWithAlice.id);
+  // 预约挂号: alice's paid visit tomorrow with the demo schedule (its refund is forfeited, DEL 3).
+  const slotId = `s_20261201_am_d-wang`;
+  const booked = await call(
+    w,
+    'booking',
+    'book',
+    { slotId, patientId: 'self', clientRequestId: 'seed-booking-1' },
+    alice,
+  );
+  const order = await call(
+    w,
+    'booking',
+    'pay',
+    { appointmentId: (booked as { id: string }).id },
+    alice,
+  );
+  await w
+    .ctx(alice)
+    .payment!.sandbox!.decide(
+      (order as { payment: { orderId: string } }).payment.orderId,
+      alice.openid,
+      'paid',
+    );
+  await call(w, 'booking', 'get', { id: (booked as { id: string }).id }, alice);
   return {
     closed: closed.id,
     waiting: waiting.id,
     free: free.id,
     eveWithAlice: eveWithAlice.id,
     eveWithWang: eveWithWang.id,
+    appointment: (booked as { id: string }).id,
   };
 }
 

@@ -86,6 +86,20 @@ export function makeWorld(from?: { dbFile: string; filesDir: string; at: string 
       payment,
       notifier,
       realtime,
+      // Booking's 就诊人: each account's holder as `self` (the patients function's double).
+      patients: {
+        getForBooking: async (owner, patientId) =>
+          patientId === 'self'
+            ? {
+                patientId,
+                idType: 'resident_id',
+                hasValidDocument: true,
+                birthDate: '1990-01-01',
+                maskedName: '本*',
+                identityKey: `person-${owner}`,
+              }
+            : null,
+      },
       store: wrap.store ? wrap.store(base.store) : base.store,
       files: wrap.files && base.files ? wrap.files(base.files) : base.files,
     };
