@@ -216,6 +216,8 @@ export const RECORD_SHARES: CollectionSpec = {
 export const RECORD_ACCESS_LOG: CollectionSpec = {
   name: 'recordAccessLog',
   indexes: ['owner', 'recordId', 'consultId', 'sortKey'],
+};
+
 /** 预约挂号: a hospital's booking configuration, `_id` = hospitalId (backend/booking/config.ts). */
 export const BOOKING_CONFIGS: CollectionSpec = {
   name: 'bookingConfigs',
