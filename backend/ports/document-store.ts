@@ -2,7 +2,8 @@
  * DocumentStore: the one port every handler uses for data (docs/ARCHITECTURE.md "The ports").
  * Two adapters implement it: SQLite (local and self-hosted) and CloudBase (production).
  * One contract suite (tests/backend/store-contract/suite.ts) states the behaviour both
- * must honour; it runs for real against SQLite. Keep this interface to what both can do.
+ * must honour; it runs against SQLite and against the CloudBase adapter on the emulated
+ * platform (tests/support/cloudbase-emulator). Keep this interface to what both can do.
  */
 
 export type Scalar = string | number | boolean | null;
