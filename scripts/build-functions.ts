@@ -82,6 +82,9 @@ export async function buildFunctions(
       // lists the Tencent Cloud SMS SDK, so its HTTP stack (node-fetch, form-data, mime-db,
       // ~250 KB) is neither in the bundle nor parsed on a cold start; it loads on first send.
       external: [...new Set([...EXTERNAL, ...dependenciesOf(dir, name)])],
+      // `import()` of an external as CommonJS `require` (Node's ESM loader would demand
+      // file extensions in the SMS SDK's subpath and return a namespace, not exports).
+      supported: { 'dynamic-import': false },
       // Load time on a cold start grows with bytes parsed: minified and tree-shaken.
       minify: true,
       treeShaking: true,
