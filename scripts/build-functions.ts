@@ -5,7 +5,7 @@
  * is installed in the cloud from the function's package.json. Then prints the CloudBase
  * collections and indexes to create.
  */
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { COLLECTIONS } from '../backend/collections';
@@ -15,22 +15,9 @@ const ROOT = join(__dirname, '..');
 export const FUNCTIONS_DIR = join(ROOT, 'cloudfunctions');
 /** CloudBase runtime Nodejs16.13. */
 const TARGET = 'node16';
+/** Every function's package.json lists it; CloudBase installs it (installDependency). */
 const EXTERNAL = ['wx-server-sdk'];
 /** Must never end up in a cloud bundle: native code, the local server, local adapters. */
-/**
- * node-fetch (inside the Tencent Cloud SDK) falls back to `whatwg-url` only where Node has
- * no `url.URL`; CloudBase's Node 16 has one, so the ~270 KB fallback is replaced by it.
- */
-const STUBS: Plugin = {
-  name: 'stubs',
-  setup(b) {
-    b.onResolve({ filter: /^whatwg-url$/ }, () => ({ path: 'whatwg-url', namespace: 'stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-      contents: "module.exports = { URL: require('url').URL };",
-      loader: 'js',
-    }));
-  },
-};
 const FORBIDDEN_INPUT =
   /^(node_modules\/better-sqlite3|server|backend\/adapters\/(sqlite|local))\//;
 
@@ -48,6 +35,13 @@ export function listFunctions(dir = FUNCTIONS_DIR): string[] {
       (name) => statSync(join(dir, name)).isDirectory() && existsSync(join(dir, name, 'index.ts')),
     )
     .sort();
+}
+
+function dependenciesOf(dir: string, name: string): string[] {
+  const pkg = JSON.parse(readFileSync(join(dir, name, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
+  return Object.keys(pkg.dependencies ?? {});
 }
 
 function checkBundle(name: string, metafile: Metafile, dir: string): void {
@@ -84,11 +78,16 @@ export async function buildFunctions(
       platform: 'node',
       target: TARGET,
       format: 'cjs',
-      external: EXTERNAL,
+      // What a function's package.json lists, CloudBase installs beside index.js: `user`
+      // lists the Tencent Cloud SMS SDK, so its HTTP stack (node-fetch, form-data, mime-db,
+      // ~250 KB) is neither in the bundle nor parsed on a cold start; it loads on first send.
+      external: [...new Set([...EXTERNAL, ...dependenciesOf(dir, name)])],
+      // `import()` of an external as CommonJS `require` (Node's ESM loader would demand
+      // file extensions in the SMS SDK's subpath and return a namespace, not exports).
+      supported: { 'dynamic-import': false },
       // Load time on a cold start grows with bytes parsed: minified and tree-shaken.
       minify: true,
       treeShaking: true,
-      plugins: [STUBS],
       // Chinese messages stay readable in the CloudBase online editor and logs.
       charset: 'utf8',
       legalComments: 'none',

@@ -1,7 +1,8 @@
 /**
  * `npm test`: everything, in the order a failure is cheapest to find — types, lint,
  * the real builds (weapp, H5, cloud functions), then every jest project including the
- * weapp (miniprogram-simulate on dist/) and e2e (Chromium against `npm start`) suites.
+ * weapp (miniprogram-simulate on dist/, plus the size budgets in tests/weapp/budgets.test.ts,
+ * which read the three builds) and e2e (Chromium against `npm start`) suites.
  * Ends with one plain `N passed, N failed` line.
  */
 import { spawnSync } from 'node:child_process';
