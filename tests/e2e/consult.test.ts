@@ -5,17 +5,17 @@
  * reload; the doctor closes with a summary.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { e2eSuite } from './support/suite';
+import { screenshot } from './support/shots';
 import { presetConsent } from './support/consent';
 
 jest.setTimeout(240_000);
 
 const root = join(__dirname, '..', '..');
-const SHOTS = join(root, 'docs', 'screenshots');
 // 1×1 PNG: the browser decodes it, the page re-encodes it as JPEG before upload.
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -23,7 +23,6 @@ const PNG = Buffer.from(
 );
 
 const e2e = e2eSuite();
-beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 async function phone(): Promise<Page> {
   const context = await e2e.newContext();
@@ -149,8 +148,7 @@ test('patient consults with a photo and pays; the doctor binds, accepts, replies
   await patient.locator('textarea[placeholder="输入消息"]').fill('没有出汗，左肩偶尔酸。');
   await patient.getByText('发送', { exact: true }).click();
   await doc.getByText('没有出汗，左肩偶尔酸。', { exact: true }).waitFor({ timeout: 15_000 });
-  await patient.waitForTimeout(800);
-  await patient.screenshot({ path: join(SHOTS, 'consult-chat.png') });
+  await screenshot(patient, 'consult-chat');
 
   // Doctor closes with a summary; the patient's page shows it without a reload.
   await doc.getByText('结束咨询', { exact: true }).click();

@@ -4,20 +4,17 @@
  * consent recorded on the server, the policy three taps from 我的, and location refused →
  * recommendations with the reason.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { POLICY_VERSION } from '../../contract/privacy/policy';
 import { e2eSuite } from './support/suite';
+import { screenshot } from './support/shots';
 import { answerConsentSheet, presetConsent } from './support/consent';
 
 jest.setTimeout(180_000);
 
-const SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 const RUIJIN = { latitude: 31.2149, longitude: 121.4609 };
 
 const e2e = e2eSuite();
-beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 async function newContext(options: Parameters<Browser['newContext']>[0] = {}) {
   const context = await e2e.newContext(options);
@@ -102,8 +99,7 @@ test('first launch shows the whole policy with its dates and 同意 / 不同意 
   await sheet.locator('.consent-sheet__agree').waitFor();
   await sheet.locator('.consent-sheet__decline').waitFor();
   expect(await page.getByText('我知道了').count()).toBe(0);
-  await page.waitForTimeout(800);
-  await page.screenshot({ path: join(SHOTS, 'consent-sheet.png') });
+  await screenshot(page, 'consent-sheet');
   expect(log.filter((l) => !l.startsWith('/api/catalog'))).toEqual([]);
 });
 
@@ -188,8 +184,7 @@ test('the policy is reached from 我的 in at most 4 taps (POL)', async () => {
   await page.getByText('信息的收集', { exact: true }).waitFor();
   expect(page.url()).toContain('/pages/privacy-policy/index');
   expect(taps).toBeLessThanOrEqual(4);
-  await page.waitForTimeout(800);
-  await page.screenshot({ path: join(SHOTS, 'privacy-policy.png') });
+  await screenshot(page, 'privacy-policy');
 });
 
 test('location refused in the browser → recommendations with the reason (LOC)', async () => {
