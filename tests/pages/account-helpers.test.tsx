@@ -17,7 +17,7 @@ import {
   nicknameError,
   normalizePhone,
   todayInChina,
-} from '../../src/account/validate';
+} from '../../contract/user/rules';
 import { ServiceError } from '../../src/services/errors';
 
 test('phones: spaces, dashes and +86 go; the rest is left for the check', () => {

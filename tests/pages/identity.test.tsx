@@ -7,7 +7,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { idCheckChar } from '../../contract/user/id-number';
 import IdentityPage from '../../src/packages/account/identity';
-import { todayInChina } from '../../src/account/validate';
+import { todayInChina } from '../../contract/user/rules';
 import { forgetAccount, identity, loggedIn, TINY_PNG } from './account-fixtures';
 import { givenConsent } from './consent-fixtures';
 import { fail, installBackend } from './fake-backend';

@@ -1,6 +1,6 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { DELETION_TYPED_WORD } from '../../../../contract/account';
+import { DELETION_TYPED_WORD } from '../../../../contract/account/items';
 import type { DeletionStatus } from '../../../../contract/account';
 import { accountErrorText, needsNewCode, resendWait } from '../../../account/messages';
 import { CheckRow } from '../../../components/check-row';

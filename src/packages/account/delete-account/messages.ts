@@ -1,4 +1,4 @@
-import { ACCOUNT_ERROR_REASONS } from '../../../../contract/account';
+import { ACCOUNT_ERROR_REASONS } from '../../../../contract/account/items';
 import type { DeletionCounts } from '../../../../contract/account';
 import { accountErrorText } from '../../../account/messages';
 import type { ServiceError } from '../../../services/errors';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { IdentityView } from '../../../../contract/user';
 import { accountErrorText } from '../../../account/messages';
 import { handleAccountError } from '../../../account/require-login';
-import { identityNameError, idNumberError } from '../../../account/validate';
+import { identityNameError, idNumberError } from '../../../../contract/user/rules';
 import { Field, FieldGroup } from '../../../components/field';
 import type { ImageUpload } from '../../../platform/image-upload-types';
 import { toServiceError } from '../../../services/errors';

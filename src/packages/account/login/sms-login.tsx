@@ -4,7 +4,7 @@ import type { AccountState } from '../../../../contract/user';
 import { maskPhone } from '../../../../contract/user/id-number';
 import { accountErrorText, needsNewCode, resendWait } from '../../../account/messages';
 import { setAccount, withDevice } from '../../../account/session';
-import { codeError, normalizePhone, phoneError } from '../../../account/validate';
+import { codeError, normalizePhone, phoneError } from '../../../../contract/user/rules';
 import { Field, FieldGroup } from '../../../components/field';
 import { SmsCodeField } from '../../../components/sms-code-field';
 import { HAS_WECHAT_PHONE, WeChatPhoneButton } from '../../../platform/phone-button';

@@ -4,7 +4,7 @@ import type { AccountState } from '../../../../contract/user';
 import { USER_ERROR_REASONS } from '../../../../contract/user/items';
 import { accountErrorText, needsNewCode, resendWait } from '../../../account/messages';
 import { setAccount, withDevice } from '../../../account/session';
-import { codeError } from '../../../account/validate';
+import { codeError } from '../../../../contract/user/rules';
 import { FieldGroup } from '../../../components/field';
 import { SmsCodeField } from '../../../components/sms-code-field';
 import { toServiceError } from '../../../services/errors';

@@ -5,7 +5,7 @@ import { NICKNAME_MAX_CHARS } from '../../../../contract/user/items';
 import { accountErrorText } from '../../../account/messages';
 import { handleAccountError } from '../../../account/require-login';
 import { setProfile } from '../../../account/session';
-import { nicknameError } from '../../../account/validate';
+import { nicknameError } from '../../../../contract/user/rules';
 import { Field, FieldGroup } from '../../../components/field';
 import { toServiceError } from '../../../services/errors';
 import { updateProfile } from '../../../services/user';
