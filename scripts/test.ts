@@ -1,5 +1,5 @@
 /**
- * `npm test`: everything, in the order a failure is cheapest to find — types, lint,
+ * `npm test`: everything, in the order a failure is cheapest to find — types (per room), lint,
  * the real builds (weapp, H5, cloud functions), then every jest project including the
  * weapp (miniprogram-simulate on dist/) and e2e (Chromium against `npm start`) suites.
  * Ends with one plain `N passed, N failed` line.
@@ -20,7 +20,10 @@ interface Step {
 }
 
 const steps: Step[] = [
-  { name: 'typecheck', cmd: 'npx', argv: ['tsc', '-p', 'tsconfig.json', '--noEmit'] },
+  // Each room in the environment it runs in: tools and tests, the app (no Node), the back end (no DOM).
+  { name: 'typecheck', cmd: 'npx', argv: ['tsc', '-p', 'tsconfig.json'] },
+  { name: 'typecheck:app', cmd: 'npx', argv: ['tsc', '-p', 'tsconfig.app.json'] },
+  { name: 'typecheck:node', cmd: 'npx', argv: ['tsc', '-p', 'tsconfig.node.json'] },
   { name: 'eslint', cmd: 'npx', argv: ['eslint', '.', '--max-warnings', '0'] },
   { name: 'prettier', cmd: 'npx', argv: ['prettier', '--check', '.', '--log-level', 'warn'] },
 ];

@@ -8,7 +8,7 @@ import { BATCH_LIMITS } from '../../../backend/account';
 import { CONSULT_MESSAGES, CONSULT_UPLOADS } from '../../../backend/collections';
 import { ownerFilePrefix } from '../../../backend/user/files';
 import type { DeletionStatus } from '../../../contract/account';
-import { addBigConsult } from './big-account';
+import { addBigConsult } from '../../../bench/lib/big-account';
 import { register, verifyCode } from './seed';
 import { alice, attach, drWang, expectOk, makeWorld, newProbe, type World } from './support';
 import { dumpFiles } from './traces';

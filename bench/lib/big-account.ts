@@ -1,14 +1,14 @@
 /**
  * A large account made directly in the store (handlers would take minutes): one consult
  * with `messages` messages and `files` pictures, each a real file under the owner's prefix.
- * Shared by the batch-size test and bench/deletion.ts.
+ * Shared by bench/deletion.ts and the batch-size test (bench never imports tests/).
  */
-import { CONSULT_MESSAGES, CONSULT_UPLOADS, CONSULTS } from '../../../backend/collections';
-import type { ConsultDoc, MessageDoc, UploadDoc } from '../../../backend/consult/model';
-import type { Crypto } from '../../../backend/ports/crypto';
-import type { DocumentStore } from '../../../backend/ports/document-store';
-import type { FileStore } from '../../../backend/ports/files';
-import { ownerFilePrefix } from '../../../backend/user/files';
+import { CONSULT_MESSAGES, CONSULT_UPLOADS, CONSULTS } from '../../backend/collections';
+import type { ConsultDoc, MessageDoc, UploadDoc } from '../../backend/consult/model';
+import type { Crypto } from '../../backend/ports/crypto';
+import type { DocumentStore } from '../../backend/ports/document-store';
+import type { FileStore } from '../../backend/ports/files';
+import { ownerFilePrefix } from '../../backend/user/files';
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Buffer.alloc(200, 0x41)]);
 
