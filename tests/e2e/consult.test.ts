@@ -5,13 +5,13 @@
  * reload; the doctor closes with a summary.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { e2eSuite } from './support/suite';
 import { screenshot } from './support/shots';
 import { presetConsent } from './support/consent';
+import { readSmsCode } from './support/sms';
 
 jest.setTimeout(240_000);
 
@@ -30,34 +30,14 @@ async function phone(): Promise<Page> {
   return context.newPage();
 }
 
-/** The newest code the local SMS outbox holds for `phone`. */
-function smsCode(phoneNumber: string): string | null {
-  let text = '';
-  try {
-    text = readFileSync(join(e2e.app.dataDir, 'sms-outbox.jsonl'), 'utf8');
-  } catch {
-    return null;
-  }
-  const lines = text
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { phone: string; code: string })
-    .filter((l) => l.phone === phoneNumber);
-  return lines.at(-1)?.code ?? null;
-}
-
 /** 登录 as a new user: phone, 获取验证码, the code from the outbox, 登录. */
 async function register(page: Page, phoneNumber: string): Promise<void> {
   await page.getByText('手机号登录 / 注册').waitFor();
   await page.locator('input[placeholder="请输入手机号"]').fill(phoneNumber);
   await page.getByText('获取验证码', { exact: true }).click();
-  let code: string | null = null;
-  for (let i = 0; i < 50 && !code; i++) {
-    await page.waitForTimeout(100);
-    code = smsCode(phoneNumber);
-  }
+  const code = await readSmsCode(e2e.app.dataDir, phoneNumber);
   expect(code).toMatch(/^\d{6}$/);
-  await page.locator('input[placeholder="6 位验证码"]').fill(code ?? '');
+  await page.locator('input[placeholder="6 位验证码"]').fill(code);
   await page.locator('.login__submit').click();
   await page.getByText('手机号登录 / 注册').waitFor({ state: 'detached' });
 }

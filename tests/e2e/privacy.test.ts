@@ -107,6 +107,9 @@ test('不同意 → browse-only: search and cards work, no location, nothing to 
   // Location is even allowed in the browser: the app must still not use it.
   const context = await newContext({ geolocation: RUIJIN, permissions: ['geolocation'] });
   await countGeolocation(context);
+  // The page's clock is ours: statistics batches wait 5 s (src/platform/analytics-telemetry.ts),
+  // and the test runs the clock past that instead of sleeping through it.
+  await context.clock.install();
   const page = await context.newPage();
   const log = apiLog(page);
   await page.goto(e2e.app.url);
@@ -123,7 +126,9 @@ test('不同意 → browse-only: search and cards work, no location, nothing to 
   await page.locator('.hospital .doctor-card').first().waitFor();
   await page.locator('.hospital .doctor-card').first().click();
   await page.locator('.doctor-stats').waitFor();
-  await page.waitForTimeout(6000); // longer than any statistics batch
+  await page.clock.runFor(10_000); // longer than any statistics batch
+  // A request made after that returns only once any batch's request would have been seen.
+  await page.evaluate(() => fetch('/').then((r) => r.status));
 
   expect(await geolocationCalls(page)).toBe(0);
   expect(log.some((l) => l.startsWith('/api/catalog search'))).toBe(true);
