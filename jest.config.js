@@ -15,7 +15,8 @@ const babelNode = [
 const common = {
   rootDir: __dirname,
   transform: { '^.+\\.[jt]sx?$': babelNode },
-  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'json'],
+  // jsdom is a browser: `./location` is location.h5.ts, as Taro's H5 build resolves it.
+  moduleFileExtensions: ['h5.ts', 'h5.tsx', 'ts', 'tsx', 'js', 'jsx', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/dist-h5/'],
   // contract/zod.ts imports one ESM locale file; jest (CJS) takes zod's CJS twin.
   moduleNameMapper: {

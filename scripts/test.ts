@@ -22,7 +22,8 @@ interface Step {
 const steps: Step[] = [
   // Each room in the environment it runs in: tools and tests, the app (no Node), the back end (no DOM).
   { name: 'typecheck', cmd: 'npx', argv: ['tsc', '-p', 'tsconfig.json'] },
-  { name: 'typecheck:app', cmd: 'npx', argv: ['tsc', '-p', 'tsconfig.app.json'] },
+  { name: 'typecheck:weapp', cmd: 'npx', argv: ['tsc', '-p', 'tsconfig.app.json'] },
+  { name: 'typecheck:h5', cmd: 'npx', argv: ['tsc', '-p', 'tsconfig.h5.json'] },
   { name: 'typecheck:node', cmd: 'npx', argv: ['tsc', '-p', 'tsconfig.node.json'] },
   { name: 'eslint', cmd: 'npx', argv: ['eslint', '.', '--max-warnings', '0'] },
   { name: 'prettier', cmd: 'npx', argv: ['prettier', '--check', '.', '--log-level', 'warn'] },

@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro';
 import { prepareImage } from '../platform/image-upload';
-import type { Fit, ImageUpload } from '../platform/image-upload-types';
+import type { Fit, ImageUpload } from '../platform/image-upload/types';
 import { pickImages } from '../platform/media';
-import type { ImageSource } from '../platform/media-types';
+import type { ImageSource } from '../platform/media/types';
 import { getConsent } from '../privacy/consent';
 
 /** What came of asking the user for one picture (CAM, ALB). */

@@ -16,9 +16,9 @@ import { taro } from './taro-fake';
 
 // Photos come through the weapp permission and media adapters, as in WeChat.
 jest.mock('../../src/platform/permissions', () =>
-  jest.requireActual('../../src/platform/permissions.weapp'),
+  jest.requireActual('../../src/platform/permissions/permissions.weapp'),
 );
-jest.mock('../../src/platform/media', () => jest.requireActual('../../src/platform/media.weapp'));
+jest.mock('../../src/platform/media', () => jest.requireActual('../../src/platform/media/media.weapp'));
 jest.mock('../../src/platform/image-upload', () => jest.requireActual('./image-upload-fake'));
 
 /** A number with a correct check digit for `first17`. */

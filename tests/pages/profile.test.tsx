@@ -15,9 +15,9 @@ import { button, type } from './forms';
 import { taro } from './taro-fake';
 
 jest.mock('../../src/platform/permissions', () =>
-  jest.requireActual('../../src/platform/permissions.weapp'),
+  jest.requireActual('../../src/platform/permissions/permissions.weapp'),
 );
-jest.mock('../../src/platform/media', () => jest.requireActual('../../src/platform/media.weapp'));
+jest.mock('../../src/platform/media', () => jest.requireActual('../../src/platform/media/media.weapp'));
 jest.mock('../../src/platform/image-upload', () => jest.requireActual('./image-upload-fake'));
 
 const NICKNAME = '1–20 个字';

@@ -3,9 +3,9 @@ import { useCallback, useRef, useState } from 'react';
 import { MAX_CONSULT_PHOTOS } from '../../../contract/consult/items';
 import type { Refusal } from '../../account/pick-image';
 import { prepareImage } from '../../platform/image-upload';
-import type { Fit } from '../../platform/image-upload-types';
+import type { Fit } from '../../platform/image-upload/types';
 import { pickImages } from '../../platform/media';
-import type { ImageSource } from '../../platform/media-types';
+import type { ImageSource } from '../../platform/media/types';
 import { getConsent } from '../../privacy/consent';
 import { consultErrorText, uploadAttachment } from '../../services/consult';
 

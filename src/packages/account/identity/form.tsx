@@ -5,7 +5,7 @@ import { accountErrorText } from '../../../account/messages';
 import { handleAccountError } from '../../../account/require-login';
 import { identityNameError, idNumberError } from '../../../../contract/user/rules';
 import { Field, FieldGroup } from '../../../components/field';
-import type { ImageUpload } from '../../../platform/image-upload-types';
+import type { ImageUpload } from '../../../platform/image-upload/types';
 import { toServiceError } from '../../../services/errors';
 import { submitIdentity } from '../../../services/user';
 import { routes } from '../../../utils/routes';

@@ -2,7 +2,7 @@ import { Button, Image, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { dataUrl, pickOneImage, type Refusal } from '../../../account/pick-image';
 import { RefusalNote } from '../../../components/refusal-note';
-import { DOCUMENT_FIT, type ImageUpload } from '../../../platform/image-upload-types';
+import { DOCUMENT_FIT, type ImageUpload } from '../../../platform/image-upload/types';
 
 /**
  * IDV: one photo (ID card, face) from the camera or the album, through the permission

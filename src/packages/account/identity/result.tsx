@@ -4,7 +4,7 @@ import { IDENTITY_FAIL_REASONS } from '../../../../contract/user/items';
 import type { IdentityView } from '../../../../contract/user';
 import { dataUrl } from '../../../account/pick-image';
 import { handleAccountError } from '../../../account/require-login';
-import type { ImageUpload } from '../../../platform/image-upload-types';
+import type { ImageUpload } from '../../../platform/image-upload/types';
 import { toServiceError } from '../../../services/errors';
 import { getIdentityPhoto } from '../../../services/user';
 import { formatLocalDateTime } from '../../../utils/format';

@@ -9,7 +9,7 @@ import { setProfile } from '../../../account/session';
 import { RefusalNote } from '../../../components/refusal-note';
 import { AvatarButton } from '../../../platform/avatar-button';
 import { prepareImage } from '../../../platform/image-upload';
-import { AVATAR_FIT, type ImageUpload } from '../../../platform/image-upload-types';
+import { AVATAR_FIT, type ImageUpload } from '../../../platform/image-upload/types';
 import { toServiceError } from '../../../services/errors';
 import { updateProfile } from '../../../services/user';
 import { initialOf } from '../../../utils/format';
