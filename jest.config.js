@@ -15,8 +15,9 @@ const babelNode = [
 const common = {
   rootDir: __dirname,
   transform: { '^.+\\.[jt]sx?$': babelNode },
-  // jsdom is a browser: `./location` is location.h5.ts, as Taro's H5 build resolves it.
-  moduleFileExtensions: ['h5.ts', 'h5.tsx', 'ts', 'tsx', 'js', 'jsx', 'json'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'json'],
+  // src/platform's twins resolve as in Taro's H5 build (jsdom is a browser).
+  resolver: '<rootDir>/tests/platform-resolver.js',
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/dist-h5/'],
   // contract/zod.ts imports one ESM locale file; jest (CJS) takes zod's CJS twin.
   moduleNameMapper: {

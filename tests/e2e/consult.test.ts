@@ -97,7 +97,7 @@ test('patient consults with a photo and pays; the doctor binds, accepts, replies
   await patient.getByText('确认支付', { exact: true }).click();
   await patient.locator('.status-banner__label', { hasText: '待接诊' }).waitFor();
   const chatUrl = patient.url();
-  expect(chatUrl).toContain('/pages/consult-chat/index?id=');
+  expect(chatUrl).toContain('/subpackages/consult/chat/index?id=');
 
   // Doctor: an invite code, 我的 → 医生工作台 → 登录 → bind → the queue → accept.
   const code = await invite(doctor.id);

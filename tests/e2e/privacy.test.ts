@@ -107,7 +107,7 @@ test('不同意 → browse-only: search and cards work, no location, nothing to 
   // Location is even allowed in the browser: the app must still not use it.
   const context = await newContext({ geolocation: RUIJIN, permissions: ['geolocation'] });
   await countGeolocation(context);
-  // The page's clock is ours: statistics batches wait 5 s (src/platform/analytics-telemetry.ts),
+  // The page's clock is ours: statistics batches wait 5 s (src/platform/analytics/telemetry.ts),
   // and the test runs the clock past that instead of sleeping through it.
   await context.clock.install();
   const page = await context.newPage();

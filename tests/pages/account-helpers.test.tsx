@@ -9,8 +9,8 @@ import {
   needsNewCode,
   resendWait,
   retryAfterText,
-} from '../../src/account/messages';
-import { readRedirect } from '../../src/account/require-login';
+} from '../../src/session/messages';
+import { readRedirect } from '../../src/session/require-login';
 import {
   idNumberError,
   identityNameError,

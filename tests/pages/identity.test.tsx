@@ -6,7 +6,7 @@
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { idCheckChar } from '../../contract/user/id-number';
-import IdentityPage from '../../src/packages/account/identity';
+import IdentityPage from '../../src/subpackages/account/identity';
 import { todayInChina } from '../../contract/user/rules';
 import { forgetAccount, identity, loggedIn, TINY_PNG } from './account-fixtures';
 import { givenConsent } from './consent-fixtures';
@@ -18,7 +18,9 @@ import { taro } from './taro-fake';
 jest.mock('../../src/platform/permissions', () =>
   jest.requireActual('../../src/platform/permissions/permissions.weapp'),
 );
-jest.mock('../../src/platform/media', () => jest.requireActual('../../src/platform/media/media.weapp'));
+jest.mock('../../src/platform/media', () =>
+  jest.requireActual('../../src/platform/media/media.weapp'),
+);
 jest.mock('../../src/platform/image-upload', () => jest.requireActual('./image-upload-fake'));
 
 /** A number with a correct check digit for `first17`. */

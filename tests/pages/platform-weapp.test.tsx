@@ -14,7 +14,9 @@ import { taro } from './taro-fake';
 jest.mock('../../src/platform/permissions', () =>
   jest.requireActual('../../src/platform/permissions/permissions.weapp'),
 );
-jest.mock('../../src/platform/cloud', () => jest.requireActual('../../src/platform/cloud/cloud.weapp'));
+jest.mock('../../src/platform/cloud', () =>
+  jest.requireActual('../../src/platform/cloud/cloud.weapp'),
+);
 
 const PURPOSE = '用于为您推荐附近的医院和医生';
 

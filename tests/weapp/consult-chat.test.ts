@@ -40,7 +40,7 @@ let page: PageHandle;
 beforeAll(async () => {
   const storage = wxStorage({ decision: 'agreed', policyVersion: POLICY_VERSION });
   page = await loadPage(
-    'pages/consult-chat/index',
+    'subpackages/consult/chat/index',
     {
       ...storage.apis,
       cloud: {

@@ -95,11 +95,11 @@ test('share to a chat and to Moments are wired, carry only the id and the drawn 
 
 test('图文咨询 needs an account: a user with none is sent to 登录, which returns to the form', async () => {
   page.tap('.doctor__consult');
-  const form = '/pages/consult-create/index?doctorId=d7';
+  const form = '/subpackages/consult/create/index?doctorId=d7';
   await waitFor(() =>
     expect(navigateTo).toHaveBeenCalledWith(
       expect.objectContaining({
-        url: `/packages/account/login/index?redirect=${encodeURIComponent(form)}`,
+        url: `/subpackages/account/login/index?redirect=${encodeURIComponent(form)}`,
       }),
     ),
   );

@@ -60,7 +60,7 @@ let page: PageHandle;
 
 beforeAll(async () => {
   page = await loadPage(
-    'packages/account/login/index',
+    'subpackages/account/login/index',
     {
       ...wxStorage({ decision: 'agreed', policyVersion: POLICY_VERSION }).apis,
       cloud: { init: jest.fn(), callFunction },

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import type { Refusal } from '../../account/pick-image';
+import type { Refusal } from '../../utils/pick-image';
 import { SCOPE_LABELS } from '../../platform/permissions/types';
 import { CAN_OPEN_SETTINGS, openSettings } from '../../platform/permissions';
 import './index.css';

@@ -1,2 +1,2 @@
-/** The analytics capability: './analytics' is analytics.weapp in WeChat, analytics.h5 in the browser and jest (Taro and jest pick by file name; twins.check.ts proves both export the same). */
+// Taro (and jest, tsc) resolve './analytics' by file name: analytics.weapp in WeChat, analytics.h5 in the browser.
 export * from './analytics';

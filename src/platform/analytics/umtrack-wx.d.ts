@@ -1,2 +1,2 @@
-// umtrack-wx ships no types; analytics-umeng.ts declares the part it uses (Uma).
+// umtrack-wx ships no types; umeng.ts declares the part it uses (Uma).
 declare module 'umtrack-wx';

@@ -1,2 +1,2 @@
-/** The avatar-button capability: './avatar-button' is avatar-button.weapp in WeChat, avatar-button.h5 in the browser and jest (Taro and jest pick by file name; twins.check.ts proves both export the same). */
+// Taro (and jest, tsc) resolve './avatar-button' by file name: avatar-button.weapp in WeChat, avatar-button.h5 in the browser.
 export * from './avatar-button';

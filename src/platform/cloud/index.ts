@@ -1,2 +1,2 @@
-/** The cloud capability: './cloud' is cloud.weapp in WeChat, cloud.h5 in the browser and jest (Taro and jest pick by file name; twins.check.ts proves both export the same). */
+// Taro (and jest, tsc) resolve './cloud' by file name: cloud.weapp in WeChat, cloud.h5 in the browser.
 export * from './cloud';

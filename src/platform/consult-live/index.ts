@@ -1,2 +1,2 @@
-/** The consult-live capability: './consult-live' is consult-live.weapp in WeChat, consult-live.h5 in the browser and jest (Taro and jest pick by file name; twins.check.ts proves both export the same). */
+// Taro (and jest, tsc) resolve './consult-live' by file name: consult-live.weapp in WeChat, consult-live.h5 in the browser.
 export * from './consult-live';

@@ -1,2 +1,2 @@
-/** The permissions capability: './permissions' is permissions.weapp in WeChat, permissions.h5 in the browser and jest (Taro and jest pick by file name; twins.check.ts proves both export the same). */
+// Taro (and jest, tsc) resolve './permissions' by file name: permissions.weapp in WeChat, permissions.h5 in the browser.
 export * from './permissions';

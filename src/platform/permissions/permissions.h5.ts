@@ -64,7 +64,7 @@ export async function ensure(scope: Scope, purpose: string): Promise<PermissionR
   const name = BROWSER_NAMES[scope];
   if (!name) return { status: 'granted' };
   if ((await queryState(name)) === 'denied') return refused(scope, purpose);
-  // Location's prompt comes with the fix itself (location.h5.ts).
+  // Location's prompt comes with the fix itself (location/location.h5.ts).
   if (scope === 'camera' || scope === 'microphone') return askMedia(scope, purpose);
   return { status: 'granted' };
 }

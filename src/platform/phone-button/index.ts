@@ -1,2 +1,2 @@
-/** The phone-button capability: './phone-button' is phone-button.weapp in WeChat, phone-button.h5 in the browser and jest (Taro and jest pick by file name; twins.check.ts proves both export the same). */
+// Taro (and jest, tsc) resolve './phone-button' by file name: phone-button.weapp in WeChat, phone-button.h5 in the browser.
 export * from './phone-button';

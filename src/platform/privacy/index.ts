@@ -1,2 +1,2 @@
-/** The privacy capability: './privacy' is privacy.weapp in WeChat, privacy.h5 in the browser and jest (Taro and jest pick by file name; twins.check.ts proves both export the same). */
+// Taro (and jest, tsc) resolve './privacy' by file name: privacy.weapp in WeChat, privacy.h5 in the browser.
 export * from './privacy';

@@ -1,2 +1,2 @@
-/** The random capability: './random' is random.weapp in WeChat, random.h5 in the browser and jest (Taro and jest pick by file name; twins.check.ts proves both export the same). */
+// Taro (and jest, tsc) resolve './random' by file name: random.weapp in WeChat, random.h5 in the browser.
 export * from './random';
