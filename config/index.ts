@@ -34,6 +34,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile,
+      // Components' CSS is class-scoped (BEM), so chunk order cannot change a rule; without
+      // this, pages that share components across subpackages warn "Conflicting order".
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
