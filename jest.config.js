@@ -16,6 +16,8 @@ const common = {
   rootDir: __dirname,
   transform: { '^.+\\.[jt]sx?$': babelNode },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'json'],
+  // src/platform's twins resolve as in Taro's H5 build (jsdom is a browser).
+  resolver: '<rootDir>/tests/platform-resolver.js',
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/dist-h5/'],
   // contract/zod.ts imports one ESM locale file; jest (CJS) takes zod's CJS twin.
   moduleNameMapper: {

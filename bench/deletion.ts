@@ -21,7 +21,7 @@ import type { FileStore } from '../backend/ports/files';
 import { silentLogger } from '../backend/ports/logger';
 import { ownerFilePrefix } from '../backend/user/files';
 import type { DeletionStatus } from '../contract/account';
-import { addBigConsult } from '../tests/backend/account/big-account';
+import { addBigConsult } from './lib/big-account';
 import { stringsAt } from '../backend/account/paths';
 import { type BenchReport, fmtInt, fmtMs, fmtRatio, log, verdict } from './lib/report';
 

@@ -24,10 +24,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       // The CloudBase environment the weapp talks to; empty means "the env the
-      // mini-program is bound to" (DYNAMIC_CURRENT_ENV), see src/platform/cloud.weapp.ts.
+      // mini-program is bound to" (DYNAMIC_CURRENT_ENV), see src/platform/cloud/cloud.weapp.ts.
       CLOUD_ENV: JSON.stringify(process.env.CLOUDBASE_ENV_ID ?? ''),
       // SDK: Umeng's app key; empty means no Umeng at all (statistics, once consented,
-      // go to our own telemetry function instead). See src/platform/analytics.weapp.ts.
+      // go to our own telemetry function instead). See src/platform/analytics/analytics.weapp.ts.
       UMENG_APP_KEY: JSON.stringify(process.env.UMENG_APP_KEY ?? ''),
     },
     copy: { patterns: [], options: {} },
@@ -36,6 +36,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile,
+      // Components' CSS is class-scoped (BEM), so chunk order cannot change a rule; without
+      // this, pages that share components across subpackages warn "Conflicting order".
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

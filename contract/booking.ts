@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 import { idSchema } from './common';
 import { paymentLaunchSchema } from './consult/views';
 import {

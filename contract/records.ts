@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 import { idSchema } from './common';
 import { cursorSchema } from './consult/schemas';
 import { patientIdSchema, calendarDateSchema } from './patients/schemas';

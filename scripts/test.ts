@@ -1,5 +1,5 @@
 /**
- * `npm test`: everything, in the order a failure is cheapest to find — types, lint,
+ * `npm test`: everything, in the order a failure is cheapest to find — types (per room), lint,
  * the real builds (weapp, H5, cloud functions), then every jest project including the
  * weapp (miniprogram-simulate on dist/, plus the size budgets in tests/weapp/budgets.test.ts,
  * which read the three builds) and e2e (Chromium against `npm start`) suites.
@@ -21,7 +21,11 @@ interface Step {
 }
 
 const steps: Step[] = [
-  { name: 'typecheck', cmd: 'npx', argv: ['tsc', '-p', 'tsconfig.json', '--noEmit'] },
+  // Each room in the environment it runs in: tools and tests, the app (no Node), the back end (no DOM).
+  { name: 'typecheck', cmd: 'npx', argv: ['tsc', '-p', 'tsconfig.json'] },
+  { name: 'typecheck:weapp', cmd: 'npx', argv: ['tsc', '-p', 'tsconfig.app.json'] },
+  { name: 'typecheck:h5', cmd: 'npx', argv: ['tsc', '-p', 'tsconfig.h5.json'] },
+  { name: 'typecheck:node', cmd: 'npx', argv: ['tsc', '-p', 'tsconfig.node.json'] },
   { name: 'eslint', cmd: 'npx', argv: ['eslint', '.', '--max-warnings', '0'] },
   { name: 'prettier', cmd: 'npx', argv: ['prettier', '--check', '.', '--log-level', 'warn'] },
 ];

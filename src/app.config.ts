@@ -1,4 +1,5 @@
 export default defineAppConfig({
+  // The main package: what anyone may open without an account (tabs, catalog, privacy).
   pages: [
     'pages/home/index',
     'pages/consult/index',
@@ -9,14 +10,15 @@ export default defineAppConfig({
     'pages/settings/index',
     'pages/privacy-policy/index',
     'pages/privacy-settings/index',
-    'pages/consult-create/index',
-    'pages/consult-pay/index',
-    'pages/consult-chat/index',
   ],
-  // Account pages (REG, DEV, IDV) load only when the user goes there: a smaller main package.
+  // Everything else is a subpackage, src/subpackages/<name>/<page>/index, loaded when the
+  // user first goes there: the main package stays small as features arrive (each new one is
+  // its own subpackage). The back end's notices point at consult/chat and workbench/home
+  // (contract/consult/items.ts).
   subPackages: [
     {
-      root: 'packages/account',
+      // REG, DEV, IDV, DEL: the pages of the user and account functions.
+      root: 'subpackages/account',
       pages: [
         'login/index',
         'profile/index',
@@ -27,8 +29,10 @@ export default defineAppConfig({
         'export/index',
       ],
     },
-    // The doctor workbench (the back end's notices point at doctor/pages/workbench/index).
-    { root: 'doctor', pages: ['pages/workbench/index', 'pages/queue/index'] },
+    // 图文咨询 for the signed-in: the form, the 模拟支付 sandbox and the chat.
+    { root: 'subpackages/consult', pages: ['create/index', 'pay/index', 'chat/index'] },
+    // The doctor's workbench: binding with an invite code, the queue.
+    { root: 'subpackages/workbench', pages: ['home/index', 'queue/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',
@@ -64,12 +68,15 @@ export default defineAppConfig({
     ],
   },
   // LOC: the only scope with a `permission` entry (WeChat shows its purpose in the dialog);
-  // camera, album and microphone are asked at the moment of use (src/platform/permission-flow).
+  // camera, album and microphone are asked at the moment of use (src/platform/permissions/flow.ts).
   permission: {
     'scope.userLocation': { desc: '用于为您推荐附近的医院和医生' },
   },
-  // The one location API the code calls (src/platform/location.weapp.ts).
+  // The one location API the code calls (src/platform/location/location.weapp.ts).
   requiredPrivateInfos: ['getLocation'],
   // POL: WeChat's privacy prompt goes through onNeedPrivacyAuthorization to our own popup.
   __usePrivacyCheck__: true,
+  // Only the components a page actually renders are injected at start-up (WeChat's
+  // recommended setting; it also shortens the first launch).
+  lazyCodeLoading: 'requiredComponents',
 });

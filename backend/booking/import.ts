@@ -1,4 +1,4 @@
-import { z } from '../../contract/zod';
+import * as z from '../../contract/zod';
 import { dateSchema, periodSchema } from '../../contract/booking';
 import {
   DEFAULT_BOOKING_RULES,

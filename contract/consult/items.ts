@@ -93,11 +93,11 @@ export const DEFAULT_ALLOWED_LINK_HOSTS = [
  */
 export const CONSULT_PAGES = {
   /** ?id=<consultId> — the chat of one consultation. */
-  chat: 'pages/consult-chat/index',
+  chat: 'subpackages/consult/chat/index',
   /** ?orderId=<orderId> — 模拟支付 (local sandbox only). */
-  sandboxPay: 'pages/consult-pay/index',
+  sandboxPay: 'subpackages/consult/pay/index',
   /** The doctor workbench (a subpackage). */
-  workbench: 'doctor/pages/workbench/index',
+  workbench: 'subpackages/workbench/home/index',
 } as const;
 
 export const chatPage = (consultId: string) =>

@@ -155,7 +155,7 @@ export const noticeViewSchema = z.object({
   consultId: z.string(),
   title: z.string(),
   body: z.string(),
-  /** Mini-program page to open (no leading slash), e.g. pages/consult-chat/index?id=…. */
+  /** Mini-program page to open (no leading slash), e.g. subpackages/consult/chat/index?id=…. */
   page: z.string(),
   at: z.string(),
   read: z.boolean(),

@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from '../zod';
 import { freeText } from '../consult/schemas';
 import { checkIdNumber } from '../user/id-number';
 import { IDENTITY_FAIL_REASONS } from '../user/items';

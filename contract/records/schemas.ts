@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from '../zod';
 import { idSchema } from '../common';
 import { freeText } from '../consult/schemas';
 import { base64DecodedLength, base64Head, BASE64_PATTERN } from '../user/image';

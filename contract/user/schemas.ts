@@ -1,5 +1,4 @@
 import * as z from '../zod';
-import { checkIdNumber } from './id-number';
 import {
   base64DecodedLength,
   base64Head,
@@ -7,24 +6,29 @@ import {
   IMAGE_LABELS,
   sniffImageType,
 } from './image';
+import { IMAGE_TYPES, MAX_IMAGE_BYTES } from './items';
 import {
-  IDENTITY_FAIL_REASONS,
-  IDENTITY_NAME_CHARS,
-  IMAGE_TYPES,
-  MAX_IMAGE_BYTES,
-  NICKNAME_MAX_CHARS,
-} from './items';
+  identityNameError,
+  idNumberFormatError,
+  INVISIBLE,
+  nicknameError,
+  PHONE_MESSAGE,
+  PHONE_PATTERN,
+  SMS_CODE_MESSAGE,
+  SMS_CODE_PATTERN,
+} from './rules';
+
+/** A string check from ./rules.ts (message or null) as a zod refinement: one rule, two users. */
+const rule =
+  (check: (value: string) => string | null) => (value: string, ctx: z.RefinementCtx<string>) => {
+    const message = check(value);
+    if (message) ctx.addIssue({ code: 'custom', message });
+  };
 
 /** REG: mainland mobile numbers only, 11 digits, no +86 or spaces (the UI strips them). */
-export const phoneSchema = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号');
+export const phoneSchema = z.string().regex(PHONE_PATTERN, PHONE_MESSAGE);
 
-export const smsCodeSchema = z.string().regex(/^\d{6}$/, '验证码为 6 位数字');
-
-/** Control, format, private-use and unassigned characters, and line/paragraph separators. */
-const INVISIBLE = /[\p{C}\u2028\u2029]/u;
-/** Emoji sequences join with U+200D; it is the one format character a nickname may hold. */
-const INVISIBLE_EXCEPT_ZWJ = /(?!\u200d)[\p{C}\u2028\u2029]/u;
-const chars = (s: string) => [...s].length;
+export const smsCodeSchema = z.string().regex(SMS_CODE_PATTERN, SMS_CODE_MESSAGE);
 
 /** A bounded, printable string for device facts. */
 const fact = (max: number) =>
@@ -95,31 +99,14 @@ export const imageUploadSchema = z
 export type ImageUpload = z.infer<typeof imageUploadSchema>;
 
 /** CAM/ALB: 1–20 characters after trimming, no control or invisible characters. */
-export const nicknameSchema = z
-  .string()
-  .trim()
-  .refine((s) => chars(s) >= 1, '昵称不能为空')
-  .refine((s) => chars(s) <= NICKNAME_MAX_CHARS, `昵称最多 ${NICKNAME_MAX_CHARS} 个字`)
-  .refine((s) => !INVISIBLE_EXCEPT_ZWJ.test(s), '昵称不能包含控制字符或不可见字符');
+export const nicknameSchema = z.string().trim().superRefine(rule(nicknameError));
 
-const HAN = '[\\u3400-\\u4dbf\\u4e00-\\u9fff]';
-
-/** IDV: 2–20 Chinese characters; `·` joins the parts of a name (买买提·艾力), never leads or doubles. */
-export const identityNameSchema = z
-  .string()
-  .trim()
-  .regex(new RegExp(`^${HAN}+(?:·${HAN}+)*$`), '姓名须为 2–20 个汉字，少数民族姓名可用 · 分隔')
-  .refine(
-    (s) => chars(s) >= IDENTITY_NAME_CHARS.min && chars(s) <= IDENTITY_NAME_CHARS.max,
-    '姓名须为 2–20 个汉字',
-  );
+/** IDV: 2–20 Chinese characters; `·` joins the parts of a name (买买提·艾力). */
+export const identityNameSchema = z.string().trim().superRefine(rule(identityNameError));
 
 /** IDV: 18 characters, upper-cased, with a real birth date and the GB 11643 check character. */
 export const idNumberSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .superRefine((id, ctx) => {
-    const check = checkIdNumber(id);
-    if (!check.ok) ctx.addIssue({ code: 'custom', message: IDENTITY_FAIL_REASONS[check.reason] });
-  });
+  .superRefine(rule(idNumberFormatError));

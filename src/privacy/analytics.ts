@@ -1,6 +1,6 @@
 import { useDidShow } from '@tarojs/taro';
 import { createAnalytics } from '../platform/analytics';
-import type { AnalyticsPort, EventProps } from '../platform/analytics-types';
+import type { AnalyticsPort, EventProps } from '../platform/analytics/types';
 import { hasConsent, subscribe } from './consent';
 
 /**

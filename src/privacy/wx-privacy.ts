@@ -1,5 +1,5 @@
 import { needsAuthorization, onNeedAuthorization } from '../platform/privacy';
-import type { PrivacyRequest } from '../platform/privacy-types';
+import type { PrivacyRequest } from '../platform/privacy/types';
 import { createStore } from '../utils/store';
 import { getConsent } from './consent';
 

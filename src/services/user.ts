@@ -3,7 +3,7 @@ import { call } from './client';
 
 /**
  * The user function (REG, CAM, ALB, DEV, IDV), one wrapper per action. Pages reach it
- * through src/account (which adds the device facts) or directly for plain reads.
+ * through src/session (which adds the device facts) or directly for plain reads.
  */
 type Action = ActionName<'user'>;
 type In<A extends Action> = InputOf<'user', A>;

@@ -13,19 +13,20 @@ export const routes = {
   doctor: (id: string) => `/pages/doctor/index?id=${encodeURIComponent(id)}`,
   // Account pages live in a subpackage, loaded only when the user gets there (REG, DEV, IDV).
   login: (redirect?: string) =>
-    '/packages/account/login/index' + (redirect ? `?redirect=${encodeURIComponent(redirect)}` : ''),
-  profile: '/packages/account/profile/index',
-  accountSettings: '/packages/account/settings/index',
-  devices: '/packages/account/devices/index',
-  identity: '/packages/account/identity/index',
-  deleteAccount: '/packages/account/delete-account/index',
-  exportData: '/packages/account/export/index',
+    '/subpackages/account/login/index' +
+    (redirect ? `?redirect=${encodeURIComponent(redirect)}` : ''),
+  profile: '/subpackages/account/profile/index',
+  accountSettings: '/subpackages/account/settings/index',
+  devices: '/subpackages/account/devices/index',
+  identity: '/subpackages/account/identity/index',
+  deleteAccount: '/subpackages/account/delete-account/index',
+  exportData: '/subpackages/account/export/index',
   // Consultation (CAM, ALB, PI, CS, SEC); the doctor workbench is its own subpackage.
   consultCreate: (doctorId: string) =>
-    `/pages/consult-create/index?doctorId=${encodeURIComponent(doctorId)}`,
-  consultChat: (id: string) => `/pages/consult-chat/index?id=${encodeURIComponent(id)}`,
-  workbench: '/doctor/pages/workbench/index',
-  doctorQueue: '/doctor/pages/queue/index',
+    `/subpackages/consult/create/index?doctorId=${encodeURIComponent(doctorId)}`,
+  consultChat: (id: string) => `/subpackages/consult/chat/index?id=${encodeURIComponent(id)}`,
+  workbench: '/subpackages/workbench/home/index',
+  doctorQueue: '/subpackages/workbench/queue/index',
 } as const;
 
 /** Pages of the tab bar: reached with switchTab, never navigateTo/redirectTo. */

@@ -5,8 +5,6 @@
  * submit real-name verification and see only masked values. The server's answers never
  * carry the whole phone number, name or ID number.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { idCheckChar, maskIdNumber } from '../../contract/user/id-number';
 import { startApp, type RunningApp } from './support/app';
@@ -14,10 +12,10 @@ import { launchBrowser, PHONE } from './support/browser';
 import { answerConsentSheet } from './support/consent';
 import { makePng } from './support/png';
 import { readSmsCode } from './support/sms';
+import { screenshot } from './support/shots';
 
 jest.setTimeout(180_000);
 
-const SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 const PHONE_NUMBER = '13912345678';
 const NAME = '张三';
 // An adult born 1990-03-07 in 黄浦区, with a correct GB 11643 check character.
@@ -29,18 +27,21 @@ let closeBrowser: () => Promise<void>;
 let context: BrowserContext;
 let page: Page;
 const userResponses: string[] = [];
+// Bodies are read asynchronously: the checks await every read that has begun.
+const bodyReads: Promise<void>[] = [];
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   app = await startApp();
   ({ browser, close: closeBrowser } = await launchBrowser());
   context = await browser.newContext({ ...PHONE });
   page = await context.newPage();
   page.on('response', (response) => {
     if (new URL(response.url()).pathname !== '/api/user') return;
-    void response.text().then(
-      (body) => userResponses.push(body),
-      () => undefined,
+    bodyReads.push(
+      response.text().then(
+        (body) => void userResponses.push(body),
+        () => undefined,
+      ),
     );
   });
 });
@@ -165,11 +166,9 @@ test('我的 with the new nickname and avatar; nothing sensitive ever came back 
   await head.getByText('上海小助医').waitFor();
   await head.getByText('139****5678').waitFor();
   await head.locator('img').waitFor();
-  await page.waitForTimeout(800);
-  await page.screenshot({ path: join(SHOTS, 'mine.png') });
+  await screenshot(page, 'mine');
 
-  // Bodies are read asynchronously; by now every one of them has been.
-  await page.waitForTimeout(200);
+  await Promise.all(bodyReads);
   expect(userResponses.length).toBeGreaterThan(3);
   const bodies = userResponses.join('\n');
   expect(bodies).not.toContain(PHONE_NUMBER);

@@ -2,19 +2,16 @@
  * Whole patient journeys in a real browser (Debian Chromium via playwright-core) against
  * `npm start` on a fresh DATA_DIR: the seeded catalog, the H5 build, the real server.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { e2eSuite } from './support/suite';
+import { screenshot, settled } from './support/shots';
 import { answerConsentSheet, presetConsent } from './support/consent';
 
 jest.setTimeout(180_000);
 
-const SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 const RUIJIN = { latitude: 31.214545 + 0.0004, longitude: 121.461202 - 0.0003 };
 
 const e2e = e2eSuite();
-beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 /**
  * A phone whose user already agreed to the privacy policy (these journeys are about the
@@ -29,9 +26,6 @@ async function phone(
   return context.newPage();
 }
 
-/** H5 pages slide in; let the animation settle before a screenshot (docs/TOOLCHAIN.md). */
-const settle = (page: Page) => page.waitForTimeout(800);
-
 test('home with location denied shows the default recommendations and says why (LOC)', async () => {
   const page = await phone({}, { firstLaunch: true });
   await page.goto(e2e.app.url);
@@ -44,8 +38,7 @@ test('home with location denied shows the default recommendations and says why (
   for (const grade of await cards.locator('.badge--grade').allTextContents())
     expect(grade).toBe('三级甲等');
   await expect(page.getByText('推荐医生').count()).resolves.toBe(1);
-  await settle(page);
-  await page.screenshot({ path: join(SHOTS, 'home.png') });
+  await screenshot(page, 'home');
 });
 
 test('with location granted next to 瑞金医院, the first nearby hospital is 瑞金医院 (LOC)', async () => {
@@ -101,7 +94,7 @@ test('a doctor card opens by its shared link, without login, and shows the card'
   await page.getByText('示例数据').first().waitFor();
   await page.getByText(doctor.hospitalName).first().waitFor();
   await page.getByText('评分').waitFor();
-  await settle(page);
+  await settled(page);
   // Both actions whole on a phone's screen, side by side (复制链接 was once pushed off it).
   const width = page.viewportSize()!.width;
   const boxes = await Promise.all(
@@ -114,7 +107,7 @@ test('a doctor card opens by its shared link, without login, and shows the card'
     expect(box!.x + box!.width).toBeLessThanOrEqual(width);
   }
   expect(boxes[0]!.x + boxes[0]!.width).toBeLessThanOrEqual(boxes[1]!.x);
-  await page.screenshot({ path: join(SHOTS, 'doctor.png') });
+  await screenshot(page, 'doctor');
 });
 
 test('an unknown doctor id shows an error state, not a blank page', async () => {

@@ -5,17 +5,17 @@
  * reload; the doctor closes with a summary.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { e2eSuite } from './support/suite';
+import { screenshot } from './support/shots';
 import { presetConsent } from './support/consent';
+import { readSmsCode } from './support/sms';
 
 jest.setTimeout(240_000);
 
 const root = join(__dirname, '..', '..');
-const SHOTS = join(root, 'docs', 'screenshots');
 // 1×1 PNG: the browser decodes it, the page re-encodes it as JPEG before upload.
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -23,7 +23,6 @@ const PNG = Buffer.from(
 );
 
 const e2e = e2eSuite();
-beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 async function phone(): Promise<Page> {
   const context = await e2e.newContext();
@@ -31,34 +30,14 @@ async function phone(): Promise<Page> {
   return context.newPage();
 }
 
-/** The newest code the local SMS outbox holds for `phone`. */
-function smsCode(phoneNumber: string): string | null {
-  let text = '';
-  try {
-    text = readFileSync(join(e2e.app.dataDir, 'sms-outbox.jsonl'), 'utf8');
-  } catch {
-    return null;
-  }
-  const lines = text
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { phone: string; code: string })
-    .filter((l) => l.phone === phoneNumber);
-  return lines.at(-1)?.code ?? null;
-}
-
 /** 登录 as a new user: phone, 获取验证码, the code from the outbox, 登录. */
 async function register(page: Page, phoneNumber: string): Promise<void> {
   await page.getByText('手机号登录 / 注册').waitFor();
   await page.locator('input[placeholder="请输入手机号"]').fill(phoneNumber);
   await page.getByText('获取验证码', { exact: true }).click();
-  let code: string | null = null;
-  for (let i = 0; i < 50 && !code; i++) {
-    await page.waitForTimeout(100);
-    code = smsCode(phoneNumber);
-  }
+  const code = await readSmsCode(e2e.app.dataDir, phoneNumber);
   expect(code).toMatch(/^\d{6}$/);
-  await page.locator('input[placeholder="6 位验证码"]').fill(code ?? '');
+  await page.locator('input[placeholder="6 位验证码"]').fill(code);
   await page.locator('.login__submit').click();
   await page.getByText('手机号登录 / 注册').waitFor({ state: 'detached' });
 }
@@ -118,7 +97,7 @@ test('patient consults with a photo and pays; the doctor binds, accepts, replies
   await patient.getByText('确认支付', { exact: true }).click();
   await patient.locator('.status-banner__label', { hasText: '待接诊' }).waitFor();
   const chatUrl = patient.url();
-  expect(chatUrl).toContain('/pages/consult-chat/index?id=');
+  expect(chatUrl).toContain('/subpackages/consult/chat/index?id=');
 
   // Doctor: an invite code, 我的 → 医生工作台 → 登录 → bind → the queue → accept.
   const code = await invite(doctor.id);
@@ -149,8 +128,7 @@ test('patient consults with a photo and pays; the doctor binds, accepts, replies
   await patient.locator('textarea[placeholder="输入消息"]').fill('没有出汗，左肩偶尔酸。');
   await patient.getByText('发送', { exact: true }).click();
   await doc.getByText('没有出汗，左肩偶尔酸。', { exact: true }).waitFor({ timeout: 15_000 });
-  await patient.waitForTimeout(800);
-  await patient.screenshot({ path: join(SHOTS, 'consult-chat.png') });
+  await screenshot(patient, 'consult-chat');
 
   // Doctor closes with a summary; the patient's page shows it without a reload.
   await doc.getByText('结束咨询', { exact: true }).click();

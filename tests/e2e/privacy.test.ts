@@ -4,20 +4,17 @@
  * consent recorded on the server, the policy three taps from 我的, and location refused →
  * recommendations with the reason.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { POLICY_VERSION } from '../../contract/privacy/policy';
 import { e2eSuite } from './support/suite';
+import { screenshot } from './support/shots';
 import { answerConsentSheet, presetConsent } from './support/consent';
 
 jest.setTimeout(180_000);
 
-const SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 const RUIJIN = { latitude: 31.2149, longitude: 121.4609 };
 
 const e2e = e2eSuite();
-beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 async function newContext(options: Parameters<Browser['newContext']>[0] = {}) {
   const context = await e2e.newContext(options);
@@ -102,8 +99,7 @@ test('first launch shows the whole policy with its dates and 同意 / 不同意 
   await sheet.locator('.consent-sheet__agree').waitFor();
   await sheet.locator('.consent-sheet__decline').waitFor();
   expect(await page.getByText('我知道了').count()).toBe(0);
-  await page.waitForTimeout(800);
-  await page.screenshot({ path: join(SHOTS, 'consent-sheet.png') });
+  await screenshot(page, 'consent-sheet');
   expect(log.filter((l) => !l.startsWith('/api/catalog'))).toEqual([]);
 });
 
@@ -111,6 +107,9 @@ test('不同意 → browse-only: search and cards work, no location, nothing to 
   // Location is even allowed in the browser: the app must still not use it.
   const context = await newContext({ geolocation: RUIJIN, permissions: ['geolocation'] });
   await countGeolocation(context);
+  // The page's clock is ours: statistics batches wait 5 s (src/platform/analytics/telemetry.ts),
+  // and the test runs the clock past that instead of sleeping through it.
+  await context.clock.install();
   const page = await context.newPage();
   const log = apiLog(page);
   await page.goto(e2e.app.url);
@@ -127,7 +126,9 @@ test('不同意 → browse-only: search and cards work, no location, nothing to 
   await page.locator('.hospital .doctor-card').first().waitFor();
   await page.locator('.hospital .doctor-card').first().click();
   await page.locator('.doctor-stats').waitFor();
-  await page.waitForTimeout(6000); // longer than any statistics batch
+  await page.clock.runFor(10_000); // longer than any statistics batch
+  // A request made after that returns only once any batch's request would have been seen.
+  await page.evaluate(() => fetch('/').then((r) => r.status));
 
   expect(await geolocationCalls(page)).toBe(0);
   expect(log.some((l) => l.startsWith('/api/catalog search'))).toBe(true);
@@ -188,8 +189,7 @@ test('the policy is reached from 我的 in at most 4 taps (POL)', async () => {
   await page.getByText('信息的收集', { exact: true }).waitFor();
   expect(page.url()).toContain('/pages/privacy-policy/index');
   expect(taps).toBeLessThanOrEqual(4);
-  await page.waitForTimeout(800);
-  await page.screenshot({ path: join(SHOTS, 'privacy-policy.png') });
+  await screenshot(page, 'privacy-policy');
 });
 
 test('location refused in the browser → recommendations with the reason (LOC)', async () => {

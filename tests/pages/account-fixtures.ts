@@ -3,7 +3,7 @@
  * PNG for uploads. The phone only ever arrives masked.
  */
 import type { AccountState, IdentityView, LoginDevice, Profile } from '../../contract/user';
-import { account } from '../../src/account/session';
+import { account } from '../../src/session/session';
 
 export function profile(over: Partial<Profile> = {}): Profile {
   return { nickname: '助医用户1234', avatarUrl: null, phoneMasked: '138****8000', ...over };

@@ -9,15 +9,15 @@ import {
   needsNewCode,
   resendWait,
   retryAfterText,
-} from '../../src/account/messages';
-import { readRedirect } from '../../src/account/require-login';
+} from '../../src/session/messages';
+import { readRedirect } from '../../src/session/require-login';
 import {
   idNumberError,
   identityNameError,
   nicknameError,
   normalizePhone,
   todayInChina,
-} from '../../src/account/validate';
+} from '../../contract/user/rules';
 import { ServiceError } from '../../src/services/errors';
 
 test('phones: spaces, dashes and +86 go; the rest is left for the check', () => {

@@ -4,9 +4,9 @@
  * A page opened without a trusted login hands over to 登录 and is reopened after it.
  */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import DevicesPage from '../../src/packages/account/devices';
-import AccountSettingsPage from '../../src/packages/account/settings';
-import { account, forgetDeletedAccount } from '../../src/account/session';
+import DevicesPage from '../../src/subpackages/account/devices';
+import AccountSettingsPage from '../../src/subpackages/account/settings';
+import { account, forgetDeletedAccount } from '../../src/session/session';
 import { device, forgetAccount, loggedIn, loggedOut } from './account-fixtures';
 import { givenConsent } from './consent-fixtures';
 import { fail, installBackend } from './fake-backend';
@@ -110,7 +110,7 @@ describe('登录设备', () => {
     render(<DevicesPage />);
     await waitFor(() =>
       expect(taro.redirectTo).toHaveBeenCalledWith({
-        url: '/packages/account/login/index?redirect=%2Fpackages%2Faccount%2Fdevices%2Findex',
+        url: '/subpackages/account/login/index?redirect=%2Fsubpackages%2Faccount%2Fdevices%2Findex',
       }),
     );
   });
@@ -121,14 +121,16 @@ describe('账号设置', () => {
     installBackend({}, { 'user.me': () => loggedIn() });
     render(<AccountSettingsPage />);
     fireEvent.click(await screen.findByText('登录设备'));
-    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/account/devices/index' });
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/subpackages/account/devices/index' });
     fireEvent.click(screen.getByText('实名认证'));
-    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/account/identity/index' });
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({
+      url: '/subpackages/account/identity/index',
+    });
     fireEvent.click(screen.getByText('导出我的数据'));
-    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/account/export/index' });
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/subpackages/account/export/index' });
     fireEvent.click(screen.getByText('注销账号'));
     expect(taro.navigateTo).toHaveBeenLastCalledWith({
-      url: '/packages/account/delete-account/index',
+      url: '/subpackages/account/delete-account/index',
     });
   });
 
@@ -150,7 +152,7 @@ describe('账号设置', () => {
     render(<AccountSettingsPage />);
     await waitFor(() =>
       expect(taro.redirectTo).toHaveBeenCalledWith({
-        url: '/packages/account/login/index?redirect=%2Fpackages%2Faccount%2Fsettings%2Findex',
+        url: '/subpackages/account/login/index?redirect=%2Fsubpackages%2Faccount%2Fsettings%2Findex',
       }),
     );
     expect(screen.queryByText('退出登录')).toBeNull();
@@ -161,19 +163,19 @@ describe('账号设置', () => {
     render(<AccountSettingsPage />);
     await screen.findByText('退出登录');
     taro.getCurrentPages.mockReturnValue([
-      { route: 'packages/account/settings/index' },
-      { route: 'packages/account/delete-account/index' },
+      { route: 'subpackages/account/settings/index' },
+      { route: 'subpackages/account/delete-account/index' },
     ]);
     act(() => forgetDeletedAccount());
     await act(() => new Promise((r) => setTimeout(r, 30)));
     expect(taro.redirectTo).not.toHaveBeenCalled();
 
     // Back on top later (the user came back to it): now 登录 takes its place.
-    taro.getCurrentPages.mockReturnValue([{ route: 'packages/account/settings/index' }]);
+    taro.getCurrentPages.mockReturnValue([{ route: 'subpackages/account/settings/index' }]);
     await act(() => fire('componentDidShow'));
     await waitFor(() =>
       expect(taro.redirectTo).toHaveBeenCalledWith({
-        url: '/packages/account/login/index?redirect=%2Fpackages%2Faccount%2Fsettings%2Findex',
+        url: '/subpackages/account/login/index?redirect=%2Fsubpackages%2Faccount%2Fsettings%2Findex',
       }),
     );
   });

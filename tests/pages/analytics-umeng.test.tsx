@@ -25,7 +25,7 @@ jest.mock('umtrack-wx', () => {
 });
 // Analytics as the weapp build picks it.
 jest.mock('../../src/platform/analytics', () =>
-  jest.requireActual('../../src/platform/analytics.weapp'),
+  jest.requireActual('../../src/platform/analytics/analytics.weapp'),
 );
 
 const globals = globalThis as unknown as { UMENG_APP_KEY?: string };

@@ -6,7 +6,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { RISKY_LINK_WARNING, SENSITIVE_INFO_NOTICE } from '../../contract/consult/items';
 import type { MessageView } from '../../contract/consult';
-import ConsultChatPage from '../../src/pages/consult-chat';
+import ConsultChatPage from '../../src/subpackages/consult/chat';
 import { forgetAccount } from './account-fixtures';
 import { consultBackend, consultView, Failure, givenLoggedIn, message } from './consult-fixtures';
 import { button } from './forms';

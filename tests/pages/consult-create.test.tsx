@@ -4,8 +4,8 @@
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { SENSITIVE_INFO_NOTICE } from '../../contract/consult/items';
-import ConsultCreatePage from '../../src/pages/consult-create';
-import ConsultPayPage from '../../src/pages/consult-pay';
+import ConsultCreatePage from '../../src/subpackages/consult/create';
+import ConsultPayPage from '../../src/subpackages/consult/pay';
 import { pickImages } from '../../src/platform/media';
 import { prepareImage } from '../../src/platform/image-upload';
 import { TINY_PNG } from './account-fixtures';
@@ -126,7 +126,7 @@ test('submit → create with the photo keys → pay → 模拟支付 → 确认�
       payment: {
         kind: 'sandbox',
         orderId: 'c1',
-        sandboxUrl: '/pages/consult-pay/index?orderId=c1',
+        sandboxUrl: '/subpackages/consult/pay/index?orderId=c1',
       },
     }),
   });
@@ -138,7 +138,9 @@ test('submit → create with the photo keys → pay → 模拟支付 → 确认�
   fireEvent.click(button('提交并支付 ¥30'));
 
   await waitFor(() =>
-    expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/consult-pay/index?orderId=c1' }),
+    expect(taro.redirectTo).toHaveBeenCalledWith({
+      url: '/subpackages/consult/pay/index?orderId=c1',
+    }),
   );
   expect(b.of('create')).toEqual([
     { doctorId: 'd1', patient: { kind: 'self' }, description: DESCRIPTION, photoKeys: ['key-1'] },
@@ -156,7 +158,7 @@ test('the 模拟支付 page shows the amount and confirms the payment, then open
   expect(await screen.findByText('¥30')).toBeTruthy();
   fireEvent.click(button('确认支付'));
   await waitFor(() =>
-    expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/consult-chat/index?id=c1' }),
+    expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/subpackages/consult/chat/index?id=c1' }),
   );
   expect(b.of('sandboxConfirm')).toEqual([{ orderId: 'c1', outcome: 'paid' }]);
 });
@@ -169,7 +171,7 @@ test('a free consult skips payment and goes straight to the chat', async () => {
   await describe_(DESCRIPTION);
   fireEvent.click(button('提交并支付 ¥30'));
   await waitFor(() =>
-    expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/consult-chat/index?id=c1' }),
+    expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/subpackages/consult/chat/index?id=c1' }),
   );
   expect(b.of('pay')).toEqual([]);
 });

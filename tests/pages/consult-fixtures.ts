@@ -7,7 +7,7 @@ import { setTransport } from '../../src/services/client';
 import { loggedIn } from './account-fixtures';
 import { givenConsent, serverState } from './consent-fixtures';
 import { doctorDetail } from './fixtures';
-import { account } from '../../src/account/session';
+import { account } from '../../src/session/session';
 
 // The views are pure, in their own file, so the weapp tests share them.
 export { consultView, message } from './consult-views';

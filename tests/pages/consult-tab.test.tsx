@@ -32,7 +32,7 @@ test('logged out: no list is asked for; 登录 comes back to the tab', async () 
   render(<ConsultPage />);
   fireEvent.click(await screen.findByText('登录 / 注册'));
   expect(taro.navigateTo).toHaveBeenCalledWith({
-    url: `/packages/account/login/index?redirect=${encodeURIComponent('/pages/consult/index')}`,
+    url: `/subpackages/account/login/index?redirect=${encodeURIComponent('/pages/consult/index')}`,
   });
   expect(b.of('list')).toEqual([]);
 });
@@ -68,7 +68,7 @@ test('lists my consults with their state, the last message and the unread count'
   expect(b.of('list')[0]).toEqual({ as: 'patient' });
 
   fireEvent.click(screen.getByText('医生：建议做心电图'));
-  expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/consult-chat/index?id=c1' });
+  expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/consult/chat/index?id=c1' });
 });
 
 test('no consults yet: says so and offers to find a doctor', async () => {

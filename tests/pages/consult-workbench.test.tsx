@@ -1,6 +1,6 @@
 /** 医生工作台: an unbound account enters its invite code; a bound one sees its queue count. */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import WorkbenchPage from '../../src/doctor/pages/workbench';
+import WorkbenchPage from '../../src/subpackages/workbench/home';
 import { forgetAccount } from './account-fixtures';
 import { consultBackend, Failure, givenLoggedIn } from './consult-fixtures';
 import { button, type } from './forms';
@@ -45,6 +45,6 @@ test('a wrong code is explained; the right one binds and shows the workbench', a
 
   fireEvent.click(button('查看待接诊（2）'));
   await waitFor(() =>
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/doctor/pages/queue/index' }),
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/workbench/queue/index' }),
   );
 });

@@ -7,13 +7,13 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { DELETION_CONSEQUENCES } from '../../contract/account';
 import type { DeletionStatus } from '../../contract/account';
-import { account } from '../../src/account/session';
-import DeleteAccountPage from '../../src/packages/account/delete-account';
+import { account } from '../../src/session/session';
+import DeleteAccountPage from '../../src/subpackages/account/delete-account';
 import type { DeletionPreview } from '../../src/services/account';
 import { forgetAccount, loggedIn, loggedOut } from './account-fixtures';
 import { givenConsent, storedConsent } from './consent-fixtures';
 import { storage } from './taro-fake';
-import { DEVICE_ID_KEY } from '../../src/account/device';
+import { DEVICE_ID_KEY } from '../../src/session/device';
 import { getConsent, hasConsent } from '../../src/privacy/consent';
 import { fail, installBackend } from './fake-backend';
 import type { OtherHandlers } from './fake-backend';

@@ -3,9 +3,9 @@
  * consent — before it the device APIs are not even called — and not after withdrawal.
  */
 import { act } from '@testing-library/react';
-import { readDevice as readDeviceH5 } from '../../src/platform/device.h5';
-import { readDevice } from '../../src/platform/device.weapp';
-import { describeDevice } from '../../src/platform/device-types';
+import { readDevice as readDeviceH5 } from '../../src/platform/device/device.h5';
+import { readDevice } from '../../src/platform/device/device.weapp';
+import { describeDevice } from '../../src/platform/device/types';
 import { setConsentItem } from '../../src/privacy/consent';
 import { givenConsent, serverState } from './consent-fixtures';
 import { installBackend } from './fake-backend';

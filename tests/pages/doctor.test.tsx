@@ -41,10 +41,10 @@ describe('doctor card page', () => {
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/hospital/index?id=h1' });
 
     fireEvent.click(screen.getByText(/图文咨询 ¥30/));
-    const form = '/pages/consult-create/index?doctorId=d1';
+    const form = '/subpackages/consult/create/index?doctorId=d1';
     await waitFor(() =>
       expect(taro.navigateTo).toHaveBeenLastCalledWith({
-        url: `/packages/account/login/index?redirect=${encodeURIComponent(form)}`,
+        url: `/subpackages/account/login/index?redirect=${encodeURIComponent(form)}`,
       }),
     );
   });
@@ -57,7 +57,7 @@ describe('doctor card page', () => {
     fireEvent.click(await screen.findByText(/图文咨询 ¥30/));
     await waitFor(() =>
       expect(taro.navigateTo).toHaveBeenLastCalledWith({
-        url: '/pages/consult-create/index?doctorId=d1',
+        url: '/subpackages/consult/create/index?doctorId=d1',
       }),
     );
   });

@@ -4,7 +4,7 @@
  * download of exactly what the server sent), and a short summary for the clipboard.
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import ExportPage from '../../src/packages/account/export';
+import ExportPage from '../../src/subpackages/account/export';
 import type { AccountExport } from '../../src/services/account';
 import { forgetAccount, loggedIn } from './account-fixtures';
 import { givenConsent } from './consent-fixtures';

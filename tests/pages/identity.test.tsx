@@ -6,8 +6,8 @@
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { idCheckChar } from '../../contract/user/id-number';
-import IdentityPage from '../../src/packages/account/identity';
-import { todayInChina } from '../../src/account/validate';
+import IdentityPage from '../../src/subpackages/account/identity';
+import { todayInChina } from '../../contract/user/rules';
 import { forgetAccount, identity, loggedIn, TINY_PNG } from './account-fixtures';
 import { givenConsent } from './consent-fixtures';
 import { fail, installBackend } from './fake-backend';
@@ -16,9 +16,11 @@ import { taro } from './taro-fake';
 
 // Photos come through the weapp permission and media adapters, as in WeChat.
 jest.mock('../../src/platform/permissions', () =>
-  jest.requireActual('../../src/platform/permissions.weapp'),
+  jest.requireActual('../../src/platform/permissions/permissions.weapp'),
 );
-jest.mock('../../src/platform/media', () => jest.requireActual('../../src/platform/media.weapp'));
+jest.mock('../../src/platform/media', () =>
+  jest.requireActual('../../src/platform/media/media.weapp'),
+);
 jest.mock('../../src/platform/image-upload', () => jest.requireActual('./image-upload-fake'));
 
 /** A number with a correct check digit for `first17`. */

@@ -6,7 +6,7 @@
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { PhoneButtonProps } from '../../src/platform/phone-button';
-import LoginPage from '../../src/packages/account/login';
+import LoginPage from '../../src/subpackages/account/login';
 import { forgetAccount, loggedIn, loggedOut, newDevice } from './account-fixtures';
 import { givenConsent } from './consent-fixtures';
 import { fail, installBackend } from './fake-backend';
@@ -23,7 +23,7 @@ jest.mock('../../src/platform/phone-button', () => ({
 beforeEach(() => {
   forgetAccount();
   givenConsent('agreed', { items: { device: true } });
-  setRouterParams({ redirect: encodeURIComponent('/packages/account/settings/index') });
+  setRouterParams({ redirect: encodeURIComponent('/subpackages/account/settings/index') });
 });
 
 test('one-tap login from a new device → 验证新设备 → code to the bound phone → back', async () => {
@@ -73,7 +73,7 @@ test('one-tap login from a new device → 验证新设备 → code to the bound 
   await type('6 位验证码', '135790');
   fireEvent.click(button('验证'));
   await waitFor(() =>
-    expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/account/settings/index' }),
+    expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/subpackages/account/settings/index' }),
   );
   const verify = calls('verifyDevice').at(-1) as { code: string; device: { id: string } };
   expect(verify.code).toBe('135790');

@@ -4,8 +4,8 @@
  * to where the user came from, and the policy offered again to a browse-only user.
  */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import LoginPage from '../../src/packages/account/login';
-import { DEVICE_ID_KEY } from '../../src/account/device';
+import LoginPage from '../../src/subpackages/account/login';
+import { DEVICE_ID_KEY } from '../../src/session/device';
 import { getConsent } from '../../src/privacy/consent';
 import { forgetAccount, loggedIn, loggedOut } from './account-fixtures';
 import { givenConsent, serverState } from './consent-fixtures';
@@ -168,12 +168,12 @@ test('an expired code asks for a new one', async () => {
 
 test('success goes back to the page that sent the user here', async () => {
   const b = backend({ 'user.register': () => loggedIn() });
-  await renderLogin('/packages/account/identity/index');
+  await renderLogin('/subpackages/account/identity/index');
   await type(PHONE, '13800138000');
   await type(CODE, '246810');
   fireEvent.click(button('登录'));
   await waitFor(() =>
-    expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/account/identity/index' }),
+    expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/subpackages/account/identity/index' }),
   );
   expect(taro.showToast).toHaveBeenCalledWith({ title: '登录成功', icon: 'success' });
   // Without the 设备信息 consent no device facts are sent (DEV).

@@ -20,7 +20,7 @@ test('logged out: 未登录 and 登录/注册, which opens 登录 with the way b
   fireEvent.click(await screen.findByText('登录/注册'));
   expect(screen.getByText('未登录')).toBeTruthy();
   expect(taro.navigateTo).toHaveBeenCalledWith({
-    url: '/packages/account/login/index?redirect=%2Fpages%2Fmine%2Findex',
+    url: '/subpackages/account/login/index?redirect=%2Fpages%2Fmine%2Findex',
   });
 });
 
@@ -50,7 +50,7 @@ test('logged in: avatar, nickname and the masked phone; the header opens 个人�
 
   fireEvent.click(screen.getByText('小王'));
   await waitFor(() =>
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/account/profile/index' }),
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/account/profile/index' }),
   );
 });
 
@@ -73,7 +73,7 @@ test('a new device awaiting its code: 新设备待验证 with 去验证', async 
   fireEvent.click(await screen.findByText('去验证'));
   expect(screen.getByText('新设备待验证')).toBeTruthy();
   expect(taro.navigateTo).toHaveBeenCalledWith({
-    url: '/packages/account/login/index?redirect=%2Fpages%2Fmine%2Findex',
+    url: '/subpackages/account/login/index?redirect=%2Fpages%2Fmine%2Findex',
   });
 });
 
@@ -94,7 +94,7 @@ test('设置 → 账号设置 without a login opens 登录, which leads on to �
   fireEvent.click(screen.getByText('账号设置'));
   await waitFor(() =>
     expect(taro.navigateTo).toHaveBeenCalledWith({
-      url: '/packages/account/login/index?redirect=%2Fpackages%2Faccount%2Fsettings%2Findex',
+      url: '/subpackages/account/login/index?redirect=%2Fsubpackages%2Faccount%2Fsettings%2Findex',
     }),
   );
 });
@@ -105,6 +105,6 @@ test('设置 → 账号设置 when logged in goes straight there', async () => {
   render(<SettingsPage />);
   fireEvent.click(screen.getByText('账号设置'));
   await waitFor(() =>
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/account/settings/index' }),
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/account/settings/index' }),
   );
 });

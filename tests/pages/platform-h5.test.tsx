@@ -1,4 +1,4 @@
-import { locate } from '../../src/platform/location.h5';
+import { locate } from '../../src/platform/location/location.h5';
 import { setBrowserLocation } from './browser-location';
 
 const PURPOSE = '用于为您推荐附近的医院和医生';

@@ -3,18 +3,20 @@
  * at build time; here the weapp files are imported directly, and location's
  * `./permissions` and `./cloud` are pointed at the weapp ones, as the build would.
  */
-import { ensure, openSettings } from '../../src/platform/permissions.weapp';
-import { locate } from '../../src/platform/location.weapp';
-import { openMap } from '../../src/platform/map.weapp';
+import { ensure, openSettings } from '../../src/platform/permissions/permissions.weapp';
+import { locate } from '../../src/platform/location/location.weapp';
+import { openMap } from '../../src/platform/map/map.weapp';
 import { transport } from '../../src/services/transport.weapp';
 import { ServiceError } from '../../src/services/errors';
 import { wgs84ToGcj02 } from '../../src/utils/geo';
 import { taro } from './taro-fake';
 
 jest.mock('../../src/platform/permissions', () =>
-  jest.requireActual('../../src/platform/permissions.weapp'),
+  jest.requireActual('../../src/platform/permissions/permissions.weapp'),
 );
-jest.mock('../../src/platform/cloud', () => jest.requireActual('../../src/platform/cloud.weapp'));
+jest.mock('../../src/platform/cloud', () =>
+  jest.requireActual('../../src/platform/cloud/cloud.weapp'),
+);
 
 const PURPOSE = '用于为您推荐附近的医院和医生';
 

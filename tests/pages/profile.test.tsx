@@ -5,9 +5,9 @@
  * media adapters (as WeChat would); the picture's shrinking is the platform's and is faked.
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import ProfilePage from '../../src/packages/account/profile';
+import ProfilePage from '../../src/subpackages/account/profile';
 import { prepareImage } from '../../src/platform/image-upload';
-import { account } from '../../src/account/session';
+import { account } from '../../src/session/session';
 import { forgetAccount, loggedIn, profile, TINY_PNG } from './account-fixtures';
 import { givenConsent } from './consent-fixtures';
 import { installBackend } from './fake-backend';
@@ -15,9 +15,11 @@ import { button, type } from './forms';
 import { taro } from './taro-fake';
 
 jest.mock('../../src/platform/permissions', () =>
-  jest.requireActual('../../src/platform/permissions.weapp'),
+  jest.requireActual('../../src/platform/permissions/permissions.weapp'),
 );
-jest.mock('../../src/platform/media', () => jest.requireActual('../../src/platform/media.weapp'));
+jest.mock('../../src/platform/media', () =>
+  jest.requireActual('../../src/platform/media/media.weapp'),
+);
 jest.mock('../../src/platform/image-upload', () => jest.requireActual('./image-upload-fake'));
 
 const NICKNAME = '1–20 个字';

@@ -2,9 +2,9 @@
  * CAM, MIC, ALB in the browser: the H5 adapter over navigator.permissions, getUserMedia and
  * a file input. A remembered "block" is never prompted again; the browser owns the prompt.
  */
-import { pickImages } from '../../src/platform/media.h5';
-import { askFor } from '../../src/platform/permission-flow';
-import { check, ensure } from '../../src/platform/permissions.h5';
+import { pickImages } from '../../src/platform/media/media.h5';
+import { askFor } from '../../src/platform/permissions/flow';
+import { check, ensure } from '../../src/platform/permissions/permissions.h5';
 import { givenConsent } from './consent-fixtures';
 import { allowed, STATES, type State } from './scope-states';
 import { taro } from './taro-fake';

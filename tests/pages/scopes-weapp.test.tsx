@@ -6,8 +6,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import HomePage from '../../src/pages/home';
 import PrivacySettingsPage from '../../src/pages/privacy-settings';
-import { saveImage, pickImages } from '../../src/platform/media.weapp';
-import { askFor } from '../../src/platform/permission-flow';
+import { saveImage, pickImages } from '../../src/platform/media/media.weapp';
+import { askFor } from '../../src/platform/permissions/flow';
 import { givenConsent } from './consent-fixtures';
 import { installBackend } from './fake-backend';
 import { doctor, hospital, page } from './fixtures';
@@ -15,10 +15,10 @@ import { allowed, STATES, type State } from './scope-states';
 import { taro } from './taro-fake';
 
 jest.mock('../../src/platform/permissions', () =>
-  jest.requireActual('../../src/platform/permissions.weapp'),
+  jest.requireActual('../../src/platform/permissions/permissions.weapp'),
 );
 jest.mock('../../src/platform/location', () =>
-  jest.requireActual('../../src/platform/location.weapp'),
+  jest.requireActual('../../src/platform/location/location.weapp'),
 );
 
 function given(scope: string, state: State) {

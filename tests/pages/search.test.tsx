@@ -21,11 +21,15 @@ const hits = {
 
 describe('search', () => {
   test('nothing is searched before the user types', async () => {
-    const backend = installBackend({});
-    render(<SearchPage />);
+    const backend = installBackend({ search: () => page([]) });
+    const { container } = render(<SearchPage />);
     expect(screen.getByText('输入医院名称、科室或医生姓名')).toBeTruthy();
-    await act(() => new Promise((r) => setTimeout(r, 400)));
-    expect(backend.calls).toEqual([]);
+    // The positive signal: typing does search (after the same pause an empty box had, so an
+    // empty-box search would already be there); the typed one must be the only call.
+    await type(container, '瑞金');
+    await waitFor(() => expect(backend.calls).not.toEqual([]));
+    expect(backend.callsOf('search')).toEqual([{ q: '瑞金', kind: 'all', page: 1, pageSize: 20 }]);
+    expect(backend.calls).toHaveLength(1);
   });
 
   test('each tab asks for its kind and shows what comes back', async () => {

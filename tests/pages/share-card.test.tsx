@@ -8,9 +8,9 @@ import {
   shareCardLayout,
   textWidth,
   type ShareCardInput,
-} from '../../src/platform/share-card-layout';
+} from '../../src/platform/share-card/layout';
 import { drawShareCard as neutralDraw } from '../../src/platform/share-card';
-import { drawShareCard } from '../../src/platform/share-card.weapp';
+import { drawShareCard } from '../../src/platform/share-card/share-card.weapp';
 import { taro } from './taro-fake';
 
 const card: ShareCardInput = {

@@ -5,13 +5,13 @@
  */
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { PrivacyHost } from '../../src/components/privacy-host';
-import * as h5 from '../../src/platform/privacy.h5';
+import * as h5 from '../../src/platform/privacy/privacy.h5';
 import { checkWxPrivacy, listenForWxPrivacy, wxPrivacy } from '../../src/privacy/wx-privacy';
 import { givenConsent } from './consent-fixtures';
 import { taro } from './taro-fake';
 
 jest.mock('../../src/platform/privacy', () =>
-  jest.requireActual('../../src/platform/privacy.weapp'),
+  jest.requireActual('../../src/platform/privacy/privacy.weapp'),
 );
 
 type Resolve = (option: { event: string; buttonId?: string }) => void;

@@ -7,7 +7,7 @@
 import { POLICY_VERSION } from '../../contract/privacy/policy';
 import { serverState } from '../pages/consent-state';
 import { consultView, message } from '../pages/consult-views';
-import { loadPage, wxAsync, wxStorage, type PageHandle } from './harness';
+import { loadPage, waitFor, wxAsync, wxStorage, type PageHandle } from './harness';
 import { cloudFunctions, unexpected } from './support/cloud';
 
 const callFunction = cloudFunctions(({ name, action, data }) => {
@@ -40,7 +40,7 @@ let page: PageHandle;
 beforeAll(async () => {
   const storage = wxStorage({ decision: 'agreed', policyVersion: POLICY_VERSION });
   page = await loadPage(
-    'pages/consult-chat/index',
+    'subpackages/consult/chat/index',
     {
       ...storage.apis,
       cloud: {
@@ -69,10 +69,15 @@ test('loads the consult and its messages through the consult function', async ()
 
 test('发送 calls sendMessage with the typed text and a client message id, and shows the reply', async () => {
   page.dispatch('.composer__input', 'input', { value: '胸口发紧' });
-  await new Promise((r) => setTimeout(r, 50));
+  // 发送 reads the box as last rendered: wait until the typed text is in the page's data.
+  await waitFor(() => expect(JSON.stringify(page.instance.data)).toContain('胸口发紧'));
   page.tap('.composer__send');
   await page.waitForText('已收到：胸口发紧');
-  const sent = callFunction.mock.calls.map(([c]) => c).find((c) => c.data.action === 'sendMessage');
+  const sends = callFunction.mock.calls
+    .map(([c]) => c)
+    .filter((c) => c.data.action === 'sendMessage');
+  expect(sends).toHaveLength(1);
+  const sent = sends[0];
   expect(sent?.name).toBe('consult');
   expect(sent?.data.data).toEqual(
     expect.objectContaining({

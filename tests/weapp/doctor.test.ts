@@ -3,7 +3,7 @@
  * page really answers WeChat's share callbacks (they exist only if the page config
  * enables them), with a link that carries nothing but the doctor id.
  */
-import { loadPage, wxAsync, type PageHandle } from './harness';
+import { loadPage, waitFor, wxAsync, type PageHandle } from './harness';
 
 const doctor = {
   id: 'd7',
@@ -73,9 +73,10 @@ test('renders the card for the id in the link', async () => {
 
 test('share to a chat and to Moments are wired, carry only the id and the drawn card', async () => {
   await page.waitForText('李淑芬');
-  await new Promise((r) => setTimeout(r, 50));
+  await waitFor(() =>
+    expect(canvasToTempFilePath).toHaveBeenCalledWith(expect.objectContaining({ canvas })),
+  );
   expect(createOffscreenCanvas).toHaveBeenCalledWith({ type: '2d', width: 500, height: 400 });
-  expect(canvasToTempFilePath).toHaveBeenCalledWith(expect.objectContaining({ canvas }));
   const painted = context.fillText.mock.calls.map((call: unknown[]) => call[0]);
   expect(painted).toEqual(
     expect.arrayContaining(['李淑芬', '消化内科', '评分 4.6', '图文咨询 免费']),
@@ -94,12 +95,13 @@ test('share to a chat and to Moments are wired, carry only the id and the drawn 
 
 test('图文咨询 needs an account: a user with none is sent to 登录, which returns to the form', async () => {
   page.tap('.doctor__consult');
-  await new Promise((r) => setTimeout(r, 50));
-  const form = '/pages/consult-create/index?doctorId=d7';
-  expect(navigateTo).toHaveBeenCalledWith(
-    expect.objectContaining({
-      url: `/packages/account/login/index?redirect=${encodeURIComponent(form)}`,
-    }),
+  const form = '/subpackages/consult/create/index?doctorId=d7';
+  await waitFor(() =>
+    expect(navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({
+        url: `/subpackages/account/login/index?redirect=${encodeURIComponent(form)}`,
+      }),
+    ),
   );
 });
 

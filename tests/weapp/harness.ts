@@ -43,6 +43,23 @@ export interface PageHandle {
   setDataBytes: () => number[];
 }
 
+/**
+ * Retries an expectation until it holds (or 5 s pass, then its failure is thrown): a wait
+ * for the condition itself, never for a fixed time.
+ */
+export async function waitFor(expectation: () => void, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      expectation();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+}
+
 function requireDist(): void {
   if (!fs.existsSync(path.join(DIST, 'app.js'))) {
     throw new Error(

@@ -6,7 +6,7 @@
 import { POLICY_VERSION } from '../../contract/privacy/policy';
 import { serverState } from '../pages/consent-state';
 import { nearbyHospital, page as listPage } from '../pages/fixtures';
-import { CONSENT_KEY, wxAsync, type PageHandle } from './harness';
+import { CONSENT_KEY, waitFor, wxAsync, type PageHandle } from './harness';
 import { cloudFunctions, unexpected } from './support/cloud';
 import { firstLaunchAtHome } from './support/home';
 
@@ -74,12 +74,13 @@ test('同意 records the consent on the server and the device', async () => {
       },
     },
   });
-  await new Promise((r) => setTimeout(r, 50));
-  expect(storage.store.get(CONSENT_KEY)).toMatchObject({
-    policyVersion: POLICY_VERSION,
-    decision: 'agreed',
-    synced: true,
-  });
+  await waitFor(() =>
+    expect(storage.store.get(CONSENT_KEY)).toMatchObject({
+      policyVersion: POLICY_VERSION,
+      decision: 'agreed',
+      synced: true,
+    }),
+  );
 });
 
 test('then, and only then, location: getSetting → authorize → getLocation → nearby', () => {

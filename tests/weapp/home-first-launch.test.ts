@@ -42,7 +42,8 @@ test('the consent sheet shows the policy with its dates and two real choices', a
 });
 
 test('while it waits: no location API, no privacy or telemetry function', async () => {
-  await new Promise((r) => setTimeout(r, 200));
+  // The positive signal first: the page's own loading (全部医院) has finished.
+  await page.waitForText('暂无医院');
   expect(getSetting).not.toHaveBeenCalled();
   expect(authorize).not.toHaveBeenCalled();
   expect(getLocation).not.toHaveBeenCalled();

@@ -4,7 +4,7 @@
  */
 import { POLICY_VERSION } from '../../contract/privacy/policy';
 import { nearbyHospital, page as listPage } from '../pages/fixtures';
-import { loadPage, wxAsync, wxStorage, type PageHandle } from './harness';
+import { loadPage, waitFor, wxAsync, wxStorage, type PageHandle } from './harness';
 import { cloudFunctions, unexpected } from './support/cloud';
 import { locationAllowedWhenAsked } from './support/location';
 
@@ -54,8 +54,9 @@ test('asks once, reads a WGS-84 fix and shows nearby hospitals with distances, n
 
 test('tapping a hospital opens its page', async () => {
   page.tap('.hospital-card');
-  await new Promise((r) => setTimeout(r, 50));
-  expect(navigateTo).toHaveBeenCalledWith(
-    expect.objectContaining({ url: '/pages/hospital/index?id=n1' }),
+  await waitFor(() =>
+    expect(navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/pages/hospital/index?id=n1' }),
+    ),
   );
 });

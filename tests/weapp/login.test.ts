@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { POLICY_VERSION } from '../../contract/privacy/policy';
-import { DIST, loadPage, wxStorage, type PageHandle } from './harness';
+import { DIST, loadPage, waitFor, wxStorage, type PageHandle } from './harness';
 
 type Call = { name: string; data: { action: string; data: Record<string, unknown> } };
 
@@ -60,7 +60,7 @@ let page: PageHandle;
 
 beforeAll(async () => {
   page = await loadPage(
-    'packages/account/login/index',
+    'subpackages/account/login/index',
     {
       ...wxStorage({ decision: 'agreed', policyVersion: POLICY_VERSION }).apis,
       cloud: { init: jest.fn(), callFunction },
@@ -84,7 +84,9 @@ test('WeChat’s code goes to loginWithWeChatPhone; then back to 我的', async 
     errMsg: 'getPhoneNumber:ok',
     code: 'wx-one-time-code',
   });
-  await new Promise((r) => setTimeout(r, 50));
+  await waitFor(() =>
+    expect(switchTab).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/mine/index' })),
+  );
   const login = callFunction.mock.calls.find(([c]) => c.data.action === 'loginWithWeChatPhone');
   expect(login?.[0]).toEqual({
     name: 'user',

@@ -7,7 +7,7 @@ import type { Random } from '../../ports/random';
 
 /**
  * The local payment sandbox: no money moves. `start` opens an order and points the client
- * at the 模拟支付 page (`/pages/consult-pay/index?orderId=…`, built by the front end),
+ * at the 模拟支付 page (`/subpackages/consult/pay/index?orderId=…`, built by the front end),
  * which shows the amount (from `get {consultId: orderId}`) and answers with
  * `sandboxConfirm {orderId, outcome}`. Only the payer's own order can be decided. Refunds
  * are recorded once per refund number. Never configured in production (ports.ts).

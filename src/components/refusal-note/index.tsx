@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
-import type { Refusal } from '../../account/pick-image';
-import { SCOPE_LABELS } from '../../platform/permission-types';
+import type { Refusal } from '../../utils/pick-image';
+import { SCOPE_LABELS } from '../../platform/permissions/types';
 import { CAN_OPEN_SETTINGS, openSettings } from '../../platform/permissions';
 import './index.css';
 

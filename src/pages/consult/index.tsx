@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect } from 'react';
-import { account, isTrusted, refreshAccount } from '../../account/session';
+import { account, isTrusted, refreshAccount } from '../../session/session';
 import { ConsultList } from '../../components/consult/consult-list';
 import { PrivacyHost } from '../../components/privacy-host';
 import { usePageView } from '../../privacy/analytics';

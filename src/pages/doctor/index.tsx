@@ -8,7 +8,7 @@ import { useAsync } from '../../hooks/use-async';
 import { usePageView } from '../../privacy/analytics';
 import { getDoctor } from '../../services/catalog';
 import { formatCount, formatPrice, formatRating, initialOf } from '../../utils/format';
-import { requireLogin } from '../../account/require-login';
+import { requireLogin } from '../../session/require-login';
 import { go, routes } from '../../utils/routes';
 import { copyLink, shareMessage, shareTimeline } from './share';
 import { useShareCard } from './use-share-card';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Doctor } from '../../../contract/catalog';
 import { drawShareCard } from '../../platform/share-card';
-import type { ShareCardInput } from '../../platform/share-card-layout';
+import type { ShareCardInput } from '../../platform/share-card/layout';
 import { formatPrice, formatRating } from '../../utils/format';
 
 export function shareCardInput(doctor: Doctor): ShareCardInput {

@@ -1,6 +1,6 @@
 import type { DoctorSummary, HospitalSummary } from '../../../contract/catalog';
-import type { LocationResult } from '../../platform/location-types';
-import { LOCATION_PURPOSE } from '../../platform/location-types';
+import type { LocationResult } from '../../platform/location/types';
+import { LOCATION_PURPOSE } from '../../platform/location/types';
 import { locate } from '../../platform/location';
 import { nearby, recommend } from '../../services/catalog';
 

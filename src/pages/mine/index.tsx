@@ -1,8 +1,8 @@
 import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
-import { requireLogin } from '../../account/require-login';
-import { account, refreshAccount } from '../../account/session';
+import { requireLogin } from '../../session/require-login';
+import { account, refreshAccount } from '../../session/session';
 import { Menu } from '../../components/menu';
 import { PrivacyHost } from '../../components/privacy-host';
 import { usePageView } from '../../privacy/analytics';

@@ -8,7 +8,7 @@ import {
 } from '../../../contract/privacy/consent-items';
 import { ConsentSwitch } from '../../components/consent-switch';
 import { readDevice } from '../../platform/device';
-import { describeDevice } from '../../platform/device-types';
+import { describeDevice } from '../../platform/device/types';
 import { setConsentItem, type ConsentItem } from '../../privacy/consent';
 import { useConsent } from '../../privacy/use-consent';
 

@@ -6,7 +6,7 @@ import {
   SCOPE_PURPOSES,
   type PermissionState,
   type Scope,
-} from '../../platform/permission-types';
+} from '../../platform/permissions/types';
 import { CAN_OPEN_SETTINGS, check, openSettings } from '../../platform/permissions';
 
 const SCOPES: Scope[] = ['location', 'camera', 'album', 'microphone'];

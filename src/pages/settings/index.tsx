@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { requireLogin } from '../../account/require-login';
+import { requireLogin } from '../../session/require-login';
 import { Menu } from '../../components/menu';
 import { PrivacyHost } from '../../components/privacy-host';
 import { useConsent } from '../../privacy/use-consent';

@@ -159,13 +159,13 @@ describe('subscribe messages', () => {
       consultId: 'c1',
       title: '医生回复了您',
       body: '王医生回复了您的咨询，请及时查看医生的建议和注意事项',
-      page: 'pages/consult-chat/index?id=c1',
+      page: 'subpackages/consult/chat/index?id=c1',
       at: new Date('2026-11-30T08:05:00Z'),
     });
     expect(send).toHaveBeenCalledWith({
       touser: 'o-patient',
       templateId: 'tpl-1',
-      page: 'pages/consult-chat/index?id=c1',
+      page: 'subpackages/consult/chat/index?id=c1',
       data: {
         thing1: { value: '医生回复了您' },
         thing2: { value: '王医生回复了您的咨询，请及时查看医生的…' },

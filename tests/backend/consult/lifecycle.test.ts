@@ -60,7 +60,7 @@ it('create → pay in the sandbox → accept → messages both ways → close', 
   expect(pay.payment).toEqual({
     kind: 'sandbox',
     orderId: c.id,
-    sandboxUrl: `/pages/consult-pay/index?orderId=${c.id}`,
+    sandboxUrl: `/subpackages/consult/pay/index?orderId=${c.id}`,
   });
   expect(expectOk(await env.consult('sandboxConfirm', { orderId: c.id, outcome: 'paid' }))).toEqual(
     { consultId: c.id, status: 'waiting' },

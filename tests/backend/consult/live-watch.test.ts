@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { subscribeConsult } from '../../../src/platform/consult-live.weapp';
+import { subscribeConsult } from '../../../src/platform/consult-live/consult-live.weapp';
 import { clientDatabase, PermissionDenied } from '../../support/cloudbase-emulator/client';
 import type { DatabaseRules } from '../../support/cloudbase-emulator/rules';
 import {

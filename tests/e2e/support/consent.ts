@@ -3,7 +3,7 @@ import { POLICY_VERSION } from '../../../contract/privacy/policy';
 
 /** The app's consent record (src/privacy/record.ts) under Taro's H5 storage format. */
 export const CONSENT_KEY = 'zhuyi.privacy.consent';
-/** The app's random device id (src/account/device.ts). */
+/** The app's random device id (src/session/device.ts). */
 export const DEVICE_ID_KEY = 'zhuyi.account.deviceId';
 
 /**

@@ -1,0 +1,124 @@
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { DESCRIPTION_CHARS, SENSITIVE_INFO_NOTICE } from '../../../../contract/consult/items';
+import { handleAccountError, requireLogin } from '../../../session/require-login';
+import { EmptyState, ErrorState, ListSkeleton } from '../../../components/list-states';
+import { PrivacyHost } from '../../../components/privacy-host';
+import { useAsync } from '../../../hooks/use-async';
+import { getDoctor } from '../../../services/catalog';
+import { consultConfig, consultErrorText, createConsult } from '../../../services/consult';
+import { toServiceError } from '../../../services/errors';
+import { formatPrice } from '../../../utils/format';
+import { routes } from '../../../utils/routes';
+import { chatUrl, startPayment } from '../chat/payment';
+import { PatientFields } from './patient-fields';
+import { PhotoPicker } from './photo-picker';
+import { usePhotoUploads } from './use-photo-uploads';
+import { charCount, descriptionError, readPatient, type PatientForm } from './validate';
+import './index.css';
+
+/** Weapp: subscribe-message consent must be asked inside the tap itself (not after an await). */
+function askSubscriptions(ids: string[]): void {
+  if (process.env.TARO_ENV !== 'weapp' || ids.length === 0) return;
+  void Taro.requestSubscribeMessage({ tmplIds: ids, entityIds: [] }).catch(() => undefined);
+}
+
+/** 图文咨询: who it is for, the symptoms (PI notice above), photos → create → pay → chat. */
+export default function ConsultCreatePage() {
+  const doctorId = useRouter().params.doctorId ?? '';
+  const self = routes.consultCreate(doctorId);
+  const loadDoctor = useCallback(() => getDoctor({ id: doctorId }), [doctorId]);
+  const doctor = useAsync(doctorId ? loadDoctor : null);
+  const uploads = usePhotoUploads();
+  const [templates, setTemplates] = useState<string[]>([]);
+  const [patient, setPatient] = useState<PatientForm>({ kind: 'self', name: '', sex: '', age: '' });
+  const [description, setDescription] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void requireLogin(self);
+    consultConfig()
+      .then((c) => setTemplates(c.subscribeTemplateIds))
+      .catch(() => undefined);
+  }, [self]);
+
+  const submit = async () => {
+    askSubscriptions(templates);
+    const who = readPatient(patient);
+    const problem =
+      'error' in who
+        ? who.error
+        : (descriptionError(description) ??
+          (uploads.photos.some((p) => p.state === 'uploading') ? '图片还在上传，请稍候' : null) ??
+          (uploads.photos.some((p) => p.state === 'error')
+            ? '有图片上传失败，请重试或删除后再提交'
+            : null));
+    setError(problem);
+    if (problem || 'error' in who || busy) return;
+    setBusy(true);
+    try {
+      const consult = await createConsult({
+        doctorId,
+        patient: who.patient,
+        description: description.trim(),
+        photoKeys: uploads.photos.map((p) => p.key).filter((k): k is string => !!k),
+      });
+      const next =
+        consult.status === 'pending_payment' ? await startPayment(consult.id, 'redirect') : 'done';
+      if (next !== 'sandbox') await Taro.redirectTo({ url: chatUrl(consult.id) });
+    } catch (e) {
+      if (!handleAccountError(toServiceError(e), self)) setError(consultErrorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!doctorId) return <EmptyState text="未找到该医生" />;
+  if (doctor.status === 'error') {
+    return <ErrorState error={doctor.error} onRetry={() => void doctor.reload()} />;
+  }
+  if (doctor.status !== 'ready') return <ListSkeleton rows={2} />;
+  const d = doctor.data;
+  return (
+    <View className="page consult-form">
+      <View className="section consult-form__doctor">
+        <Text className="consult-form__doctor-name">
+          {d.name} {d.title}
+        </Text>
+        <Text className="muted">
+          {d.hospital.name} · {d.department}
+        </Text>
+        <Text className="consult-form__price">图文咨询 {formatPrice(d.consultPrice)}</Text>
+      </View>
+      <PatientFields form={patient} onChange={setPatient} />
+      <View className="section">
+        <View className="section__title">病情描述</View>
+        <View className="pi-notice" role="note">
+          {SENSITIVE_INFO_NOTICE}
+        </View>
+        <Textarea
+          className="consult-form__textarea"
+          placeholder={`请描述症状、持续时间、用药情况等（${DESCRIPTION_CHARS.min}–${DESCRIPTION_CHARS.max} 字）`}
+          value={description}
+          maxlength={DESCRIPTION_CHARS.max}
+          onInput={(e) => setDescription(e.detail.value)}
+        />
+        <Text className="consult-form__count muted">
+          {charCount(description)}/{DESCRIPTION_CHARS.max}
+        </Text>
+      </View>
+      <PhotoPicker uploads={uploads} />
+      {error ? (
+        <View className="field__error consult-form__error" role="alert">
+          {error}
+        </View>
+      ) : null}
+      <Button className="btn btn--primary btn--block" loading={busy} onClick={() => void submit()}>
+        {d.consultPrice > 0 ? `提交并支付 ${formatPrice(d.consultPrice)}` : '提交咨询'}
+      </Button>
+      <PrivacyHost />
+    </View>
+  );
+}
