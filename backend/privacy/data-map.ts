@@ -252,10 +252,10 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
     collection: RISKY_URLS.name,
     ownerField: 'owner',
     sensitive: [],
-    onDelete: 'anonymise',
-    anonymiseUnset: ['consultId', 'messageId'],
-    clauses: ['CS'],
-    description: '风控：咨询中出现的未经核验的链接（链接、时间、所在咨询）；注销后去除发送者',
+    // DEL: 交流记录将清空 — a record of a link the user sent is part of their chat.
+    onDelete: 'delete',
+    clauses: ['CS', 'DEL'],
+    description: '风控：咨询中出现的未经核验的链接（仅域名与链接的密钥哈希、时间、所在咨询）',
   },
   {
     collection: DOCTOR_INVITES.name,
@@ -300,7 +300,7 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
   /*
    * DEL: the other side of a deleted patient's consults. The policy clears the chat records
    * with doctors for both sides, so the doctor's notices of those consults go, and the risk
-   * records of links the doctor sent there lose their link to the consult.
+   * records of links the doctor sent there go with them.
    */
   {
     collection: NOTICES.name,
@@ -316,10 +316,9 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
     ownerField: 'consultId',
     parent: { collection: CONSULTS.name, ownerField: 'patientOpenid' },
     sensitive: [],
-    onDelete: 'anonymise',
-    anonymiseUnset: ['messageId'],
+    onDelete: 'delete',
     clauses: ['CS', 'DEL'],
-    description: '已注销患者咨询中出现的风险链接：去除与咨询和消息的关联',
+    description: '已注销患者咨询中出现的风险链接（医生发送的亦随咨询记录清空）',
   },
 ];
 
