@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { chars, text } from '../text';
 import { checkIdNumber } from './id-number';
 import {
   base64DecodedLength,
@@ -20,20 +21,13 @@ export const phoneSchema = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位�
 
 export const smsCodeSchema = z.string().regex(/^\d{6}$/, '验证码为 6 位数字');
 
-/** Control, format, private-use and unassigned characters, and line/paragraph separators. */
-const INVISIBLE = /[\p{C}\u2028\u2029]/u;
-/** Emoji sequences join with U+200D; it is the one format character a nickname may hold. */
-const INVISIBLE_EXCEPT_ZWJ = /(?!\u200d)[\p{C}\u2028\u2029]/u;
-const chars = (s: string) => [...s].length;
-
-/** A bounded, printable string for device facts. */
+/** A bounded, printable string for device facts (text()). */
 const fact = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((s) => !INVISIBLE.test(s), '不能包含控制字符');
+  text({
+    label: '设备信息',
+    max,
+    messages: { invisible: '不能包含控制字符', long: `设备信息最多 ${max} 个字` },
+  });
 
 /**
  * DEV: what the mini-program reads from wx.getDeviceInfo/getWindowInfo (or the browser),
@@ -95,12 +89,7 @@ export const imageUploadSchema = z
 export type ImageUpload = z.infer<typeof imageUploadSchema>;
 
 /** CAM/ALB: 1–20 characters after trimming, no control or invisible characters. */
-export const nicknameSchema = z
-  .string()
-  .trim()
-  .refine((s) => chars(s) >= 1, '昵称不能为空')
-  .refine((s) => chars(s) <= NICKNAME_MAX_CHARS, `昵称最多 ${NICKNAME_MAX_CHARS} 个字`)
-  .refine((s) => !INVISIBLE_EXCEPT_ZWJ.test(s), '昵称不能包含控制字符或不可见字符');
+export const nicknameSchema = text({ label: '昵称', max: NICKNAME_MAX_CHARS });
 
 const HAN = '[\\u3400-\\u4dbf\\u4e00-\\u9fff]';
 
