@@ -10,7 +10,7 @@ import { CONSULT_REQUEST_MAX_BYTES } from '../contract/consult/items';
 import { isLocalRealtime } from '../backend/adapters/local/realtime-hub';
 import { BODY_LIMIT_BYTES, handleError, installFallbacks } from './fallbacks';
 import { registerFiles } from './files';
-import { NON_DOCUMENT_CSP, SECURITY_HEADERS } from './headers';
+import { NON_DOCUMENT_CSP, securityHeadersFor } from './headers';
 import { registerRealtime } from './realtime';
 import { startConsultSweep } from './sweep';
 import { createIdentityIssuer } from './identity';
@@ -50,13 +50,18 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const functions =
     options.functions ?? (FUNCTIONS as unknown as Readonly<Record<string, BackendFunction>>);
 
+  const production = options.production === true;
   const app = Fastify({
     logger: options.logger === false ? false : { level: 'info', ...options.logger },
     // Our own single line per API request replaces fastify's two (see api.ts).
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ?? false,
-    frameworkErrors: (err, request, reply) => handleError(err, request, reply),
+    // SEC: fastify answers these (a malformed URL's 400) before any hook; set the headers here.
+    frameworkErrors: (err, request, reply) => {
+      reply.headers(securityHeadersFor('text/plain', () => NON_DOCUMENT_CSP, production));
+      return handleError(err, request, reply);
+    },
   });
   app.addHook('onClose', async () => {
     await ports.store.close?.();
@@ -87,12 +92,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
 
     const site = await registerSite(app, options.distDir ?? DEFAULT_DIST_DIR);
     app.addHook('onSend', async (request, reply, payload) => {
-      for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
       const type = String(reply.getHeader('content-type') ?? '');
-      reply.header(
-        'content-security-policy',
-        type.startsWith('text/html') ? site.documentCsp() : NON_DOCUMENT_CSP,
-      );
+      reply.headers(securityHeadersFor(type, () => site.documentCsp(), production));
       if (isApiPath(request.url)) reply.header('cache-control', 'no-store');
       if (closing) reply.header('connection', 'close');
       return payload;
