@@ -168,7 +168,14 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
   {
     collection: CONSULTS.name,
     ownerField: 'patientOpenid',
-    sensitive: ['descriptionEnc', 'patient.nameEnc', 'summaryEnc', 'last.textEnc'],
+    // Pictures are encrypted files (SEC): the export's links decrypt them.
+    sensitive: [
+      'descriptionEnc',
+      'patient.nameEnc',
+      'summaryEnc',
+      'last.textEnc',
+      'photos.fileKey',
+    ],
     onDelete: 'delete',
     cryptoContext: consultContext,
     linkFields: ['photos.fileKey'],
@@ -211,13 +218,13 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
   {
     collection: CONSULT_MESSAGES.name,
     ownerField: 'patientOpenid',
-    sensitive: ['textEnc'],
+    sensitive: ['textEnc', 'image.fileKey'],
     onDelete: 'delete',
     cryptoContext: (_field, doc) => consultContexts.message(doc._id),
     linkFields: ['image.fileKey'],
     preview: 'messages',
     clauses: ['PI', 'CAM', 'ALB', 'DEL'],
-    description: '咨询聊天记录：患者与医生双方的文字和图片消息（文字加密存储）',
+    description: '咨询聊天记录：患者与医生双方的文字和图片消息（文字与图片加密存储）',
   },
   {
     collection: CONSULT_MESSAGES.name,
@@ -233,20 +240,20 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
   {
     collection: CONSULT_UPLOADS.name,
     ownerField: 'owner',
-    sensitive: [],
+    sensitive: ['key'],
     onDelete: 'delete',
     fileKeyFields: ['key'],
     clauses: ['CAM', 'ALB'],
-    description: '上传的咨询图片（拍照或相册选择）',
+    description: '上传的咨询图片（拍照或相册选择，加密存储）',
   },
   {
     collection: CONSULT_UPLOADS.name,
     ownerField: 'patientOpenid',
-    sensitive: [],
+    sensitive: ['key'],
     onDelete: 'delete',
     fileKeyFields: ['key'],
     clauses: ['CAM', 'ALB', 'DEL'],
-    description: '患者咨询中的全部图片（含医生发送的图片）',
+    description: '患者咨询中的全部图片（含医生发送的图片，加密存储）',
   },
   {
     collection: RISKY_URLS.name,
