@@ -11,6 +11,7 @@ import { isLocalRealtime } from '../backend/adapters/local/realtime-hub';
 import { BODY_LIMIT_BYTES, handleError, installFallbacks } from './fallbacks';
 import { registerFiles } from './files';
 import { NON_DOCUMENT_CSP, securityHeadersFor } from './headers';
+import { registerLoadShedding } from './overload';
 import { registerRealtime } from './realtime';
 import { startConsultSweep } from './sweep';
 import { createIdentityIssuer } from './identity';
@@ -39,6 +40,8 @@ export interface BuildServerOptions {
   sweepIntervalMs?: number | false;
   /** SSE heartbeat interval for /api/consult/events (default 15 s). */
   sseHeartbeatMs?: number;
+  /** Shed load (503 RATE_LIMITED) past this event-loop delay, ms; false: never (default 200). */
+  maxEventLoopDelayMs?: number | false;
 }
 
 export const DEFAULT_DIST_DIR = join(__dirname, '..', 'dist-h5');
@@ -90,6 +93,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       callers.set(request, { openid: identity.openid, clientIp: request.ip ?? null });
     });
 
+    if (options.maxEventLoopDelayMs !== false)
+      await registerLoadShedding(app, options.maxEventLoopDelayMs);
     const site = await registerSite(app, options.distDir ?? DEFAULT_DIST_DIR);
     app.addHook('onSend', async (request, reply, payload) => {
       const type = String(reply.getHeader('content-type') ?? '');
