@@ -8,6 +8,7 @@
  *   npm run bench -- catalog      only the catalog (SQLite, handlers, HTTP)
  *   npm run bench -- chat         only live consult messages (SSE beside 3 s polling)
  *   npm run bench -- deletion     only account deletion (bounded batches beside a naive delete)
+ *   npm run bench -- overload     200 connections × 30 s (BENCH_SECONDS) on nearby/search: max, timeouts, 503
  *   npm run bench -- size         only the weapp package size
  *   npm run bench -- size --reuse measure the existing dist/ instead of rebuilding it
  */
@@ -15,6 +16,7 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { runCatalogBench } from './catalog';
 import { runChatBench } from './chat';
 import { runDeletionBench } from './deletion';
+import { runOverloadBench } from './overload';
 import { type BenchReport, formatTable } from './lib/report';
 import { runSizeBench } from './size';
 
@@ -22,6 +24,7 @@ const BENCHES: Record<string, (flags: Set<string>) => Promise<BenchReport>> = {
   catalog: () => runCatalogBench(),
   chat: () => runChatBench(),
   deletion: () => runDeletionBench(),
+  overload: () => runOverloadBench(),
   size: (flags) => runSizeBench({ reuse: flags.has('--reuse') }),
 };
 
@@ -36,7 +39,8 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const selected = names.length > 0 ? names : Object.keys(BENCHES);
+  // overload runs 200 connections for 90 s: only when asked for by name.
+  const selected = names.length > 0 ? names : Object.keys(BENCHES).filter((n) => n !== 'overload');
 
   // Figures only mean something next to the machine and how busy it was.
   const load = () => loadavg()[0].toFixed(2);
