@@ -21,10 +21,10 @@ import { type BenchReport, fmtInt, log } from './lib/report';
 import { buildCatalog } from './lib/synthetic';
 import { lengthMix, nearbyQueries, searchQueries } from './lib/workload';
 
-const SCALE = { hospitals: 10_000, doctorsPerHospital: 10, seed: 20261130 };
+export const SCALE = { hospitals: 10_000, doctorsPerHospital: 10, seed: 20261130 };
 const INSERT_CHUNK = 5_000;
 
-async function insertAll(
+export async function insertAll(
   store: { insertMany(c: string, docs: StoredDoc[]): Promise<number> },
   collection: string,
   docs: StoredDoc[],
@@ -118,7 +118,7 @@ export async function runCatalogBench(): Promise<BenchReport> {
 }
 
 /** Hospitals and doctors alternating, as the home page's two tabs ask. */
-function mixedNearbyQueries(seed: number) {
+export function mixedNearbyQueries(seed: number) {
   const hospitals = nearbyQueries(150, 'hospital', seed + 5);
   const doctors = nearbyQueries(150, 'doctor', seed + 6);
   return hospitals.flatMap((h, i) => [h, doctors[i]]);

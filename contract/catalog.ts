@@ -1,5 +1,6 @@
 import * as z from './zod';
 import { idSchema, latSchema, lngSchema, pageFields, pageOf } from './common';
+import { text } from './text';
 
 /** Doctor titles, senior first (the order recommend and search tie-breaks use). */
 export const DOCTOR_TITLES = ['主任医师', '副主任医师', '主治医师', '住院医师'] as const;
@@ -34,7 +35,7 @@ export const SHANGHAI_DISTRICTS = [
   '崇明区',
 ] as const;
 
-const shortText = (max: number) => z.string().trim().min(1).max(max);
+const shortText = (max: number) => text({ label: '筛选条件', max });
 
 export const locationSchema = z.object({
   lat: z.number(),
@@ -174,7 +175,11 @@ export const catalogActions = {
   search: {
     input: z
       .object({
-        q: z.string().trim().min(1, '请输入搜索内容').max(50, '搜索内容最多 50 个字'),
+        q: text({
+          label: '搜索内容',
+          max: 50,
+          messages: { empty: '请输入搜索内容' },
+        }),
         kind: z.enum(searchKinds).optional(),
         ...pageFields,
         page: z

@@ -1,5 +1,6 @@
 import * as z from './zod';
 import { imageUploadSchema } from './user/schemas';
+import { IMAGE_TYPES } from './user/items';
 import { idSchema } from './common';
 import { LIST_PAGE, MESSAGES_PAGE } from './consult/items';
 import {
@@ -63,6 +64,14 @@ export const consultActions = {
   uploadAttachment: {
     input: z.object({ image: imageUploadSchema }).strict(),
     output: pictureSchema,
+  },
+  /**
+   * SEC: one picture of a consult, decrypted, to either participant — the way to show it
+   * where a link cannot decrypt (CloudBase: Picture.url is null). NOT_FOUND for anyone else.
+   */
+  getAttachment: {
+    input: z.object({ consultId: consultIdSchema, key: uploadKeySchema }).strict(),
+    output: z.object({ contentType: z.enum(IMAGE_TYPES), contentBase64: z.string() }),
   },
   /**
    * A new consult with the doctor's catalog price (never the client's). Price 0 starts in

@@ -1,20 +1,51 @@
 import * as z from './zod';
+import { searchKinds } from './catalog';
 
-/** Statistics events (SDK): accepted only from a caller whose current consent includes 统计分析. */
-export const analyticsEventSchema = z
-  .object({
-    name: z.string().regex(/^[a-z][a-z0-9_.]{0,63}$/, '事件名只能是小写字母、数字、下划线和点'),
-    at: z.iso.datetime(),
-    props: z
-      .record(
-        z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,31}$/),
-        z.union([z.string().max(200), z.number().finite(), z.boolean()]),
-      )
-      .refine((p) => Object.keys(p).length <= 20, '最多 20 个属性')
-      .optional(),
-  })
-  .strict();
+/** Pages a page_view may name: the page only, never a parameter of it. */
+export const ANALYTICS_PAGES = [
+  'home',
+  'search',
+  'hospital',
+  'doctor',
+  'consult',
+  'mine',
+  'login',
+  'profile',
+  'identity',
+  'privacy_policy',
+  'privacy_settings',
+] as const;
+
+const at = z.iso.datetime();
+
+/**
+ * SDK/SEC (issue 15): statistics events, accepted only from a caller whose current consent
+ * includes 统计分析. Only declared events, each with typed properties that cannot carry
+ * personal data (enums, not free strings): a phone number put in a free property once
+ * reached the database. A new event is declared here, with its properties, or refused.
+ */
+export const analyticsEventSchema = z.discriminatedUnion('name', [
+  z
+    .object({
+      name: z.literal('page_view'),
+      at,
+      props: z.object({ page: z.enum(ANALYTICS_PAGES) }).strict(),
+    })
+    .strict(),
+  z
+    .object({
+      name: z.literal('search_submit'),
+      at,
+      props: z.object({ kind: z.enum(searchKinds) }).strict(),
+    })
+    .strict(),
+]);
 export type AnalyticsEvent = z.infer<typeof analyticsEventSchema>;
+export type AnalyticsEventName = AnalyticsEvent['name'];
+export type AnalyticsProps<N extends AnalyticsEventName> = Extract<
+  AnalyticsEvent,
+  { name: N }
+>['props'];
 
 export const telemetryActions = {
   track: {

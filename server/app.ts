@@ -11,7 +11,8 @@ import { RECORDS_REQUEST_MAX_BYTES } from '../contract/records/items';
 import { isLocalRealtime } from '../backend/adapters/local/realtime-hub';
 import { BODY_LIMIT_BYTES, handleError, installFallbacks } from './fallbacks';
 import { registerFiles } from './files';
-import { NON_DOCUMENT_CSP, SECURITY_HEADERS } from './headers';
+import { NON_DOCUMENT_CSP, securityHeadersFor } from './headers';
+import { registerLoadShedding } from './overload';
 import { registerRealtime } from './realtime';
 import { startConsultSweep } from './sweep';
 import { createIdentityIssuer } from './identity';
@@ -40,6 +41,8 @@ export interface BuildServerOptions {
   sweepIntervalMs?: number | false;
   /** SSE heartbeat interval for /api/consult/events (default 15 s). */
   sseHeartbeatMs?: number;
+  /** Shed load (503 RATE_LIMITED) past this event-loop delay, ms; false: never (default 200). */
+  maxEventLoopDelayMs?: number | false;
 }
 
 export const DEFAULT_DIST_DIR = join(__dirname, '..', 'dist-h5');
@@ -51,13 +54,18 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const functions =
     options.functions ?? (FUNCTIONS as unknown as Readonly<Record<string, BackendFunction>>);
 
+  const production = options.production === true;
   const app = Fastify({
     logger: options.logger === false ? false : { level: 'info', ...options.logger },
     // Our own single line per API request replaces fastify's two (see api.ts).
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ?? false,
-    frameworkErrors: (err, request, reply) => handleError(err, request, reply),
+    // SEC: fastify answers these (a malformed URL's 400) before any hook; set the headers here.
+    frameworkErrors: (err, request, reply) => {
+      reply.headers(securityHeadersFor('text/plain', () => NON_DOCUMENT_CSP, production));
+      return handleError(err, request, reply);
+    },
   });
   app.addHook('onClose', async () => {
     await ports.store.close?.();
@@ -86,14 +94,12 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       callers.set(request, { openid: identity.openid, clientIp: request.ip ?? null });
     });
 
+    if (options.maxEventLoopDelayMs !== false)
+      await registerLoadShedding(app, options.maxEventLoopDelayMs);
     const site = await registerSite(app, options.distDir ?? DEFAULT_DIST_DIR);
     app.addHook('onSend', async (request, reply, payload) => {
-      for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
       const type = String(reply.getHeader('content-type') ?? '');
-      reply.header(
-        'content-security-policy',
-        type.startsWith('text/html') ? site.documentCsp() : NON_DOCUMENT_CSP,
-      );
+      reply.headers(securityHeadersFor(type, () => site.documentCsp(), production));
       if (isApiPath(request.url)) reply.header('cache-control', 'no-store');
       if (closing) reply.header('connection', 'close');
       return payload;

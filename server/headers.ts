@@ -11,6 +11,24 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'permissions-policy': 'geolocation=(self), camera=(self), microphone=(self), payment=()',
 };
 
+/** SEC: HTTPS only for a year, production only (a local http://localhost must keep working). */
+export const HSTS_HEADER = ['strict-transport-security', 'max-age=31536000; includeSubDomains'];
+
+/** The headers every response gets: SECURITY_HEADERS, the CSP for its type, HSTS in production. */
+export function securityHeadersFor(
+  contentType: string,
+  documentPolicy: () => string,
+  production: boolean,
+): Record<string, string> {
+  return {
+    ...SECURITY_HEADERS,
+    'content-security-policy': contentType.startsWith('text/html')
+      ? documentPolicy()
+      : NON_DOCUMENT_CSP,
+    ...(production ? { [HSTS_HEADER[0]]: HSTS_HEADER[1] } : {}),
+  };
+}
+
 /** For anything that is not an HTML page (API JSON, scripts, images): allow nothing. */
 export const NON_DOCUMENT_CSP = "default-src 'none'; frame-ancestors 'none'";
 

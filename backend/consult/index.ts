@@ -7,7 +7,7 @@ import { get, list, queue, workbench } from './list';
 import { listMessages, sendMessage } from './messages';
 import { markRead, notices } from './notices';
 import { pay, sandboxConfirm } from './payment';
-import { uploadAttachment } from './uploads';
+import { getAttachment, uploadAttachment } from './uploads';
 
 export { runConsultSweep, type SweepReport } from './sweep';
 export { paymentNotice } from './payment';
@@ -22,6 +22,7 @@ export const consultFunction: BackendFunction<'consult'> = {
   handlers: {
     config,
     uploadAttachment,
+    getAttachment,
     create,
     pay,
     sandboxConfirm,

@@ -1,3 +1,4 @@
+import type { ImageType } from '../../contract/user/items';
 import { createHash } from 'node:crypto';
 import type { ConsultStatus } from '../../contract/consult/items';
 import type { ConsultDoctor, ConsultRole } from '../../contract/consult/views';
@@ -90,7 +91,8 @@ export interface UploadDoc extends StoredDoc {
   owner: string;
   /** FileStore key, under the uploader's prefix. */
   key: string;
-  contentType: string;
+  /** The picture's type as its bytes showed (the stored file is encrypted, SEC). */
+  contentType: ImageType;
   size: number;
   at: string;
   attached: boolean;

@@ -1,5 +1,10 @@
 import { DEFAULT_ALLOWED_LINK_HOSTS } from '../../contract/consult/items';
-import { findLinks, isAllowedHost, parseAllowedHosts } from '../../contract/consult/links';
+import {
+  findLinks,
+  isAllowedHost,
+  parseAllowedHosts,
+  tappableHref,
+} from '../../contract/consult/links';
 import type { ConsultRole } from '../../contract/consult/views';
 import { RISKY_URLS } from '../collections';
 import type { Ctx } from '../core/context';
@@ -30,13 +35,18 @@ export function checkLinks(text: string, allowed = allowedLinkHosts()): CheckedL
   const links = found.map((l) => ({
     start: l.start,
     end: l.end,
-    safe: isAllowedHost(l.host, allowed),
+    // SEC: an allowed host is not enough; javascript://www.gov.cn/ is not a web page.
+    safe: tappableHref(l.url) !== null && isAllowedHost(l.host, allowed),
   }));
   const risky = found.filter((_, i) => !links[i].safe).map((l) => ({ url: l.url, host: l.host }));
   return { links, risky };
 }
 
-/** One riskyUrls row per unvetted link (consult, message, url, host, sender, time). */
+/**
+ * One riskyUrls row per unvetted link (consult, message, host, sender, time). CS/SEC: review
+ * needs the host and a way to match a reported link, so the link itself is kept only as a
+ * keyed hash (the message body holding it is encrypted; this row must not undo that).
+ */
 export async function recordRiskyUrls(
   ctx: Ctx,
   entry: { consultId: string; messageId: string; sender: ConsultRole; senderOpenid: string },
@@ -50,7 +60,7 @@ export async function recordRiskyUrls(
         _id: `r${random.hex(12)}`,
         consultId: entry.consultId,
         messageId: entry.messageId,
-        url: url.slice(0, 2000),
+        urlHash: portOf(ctx, 'crypto').hmac('riskyUrl', url),
         host: host.slice(0, 255),
         sender: entry.sender,
         owner: entry.senderOpenid,

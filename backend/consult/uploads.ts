@@ -1,35 +1,37 @@
-import type { ImageType } from '../../contract/user/items';
 import { CONSULT_UPLOADS } from '../collections';
 import type { Handler } from '../core/action';
 import type { Ctx } from '../core/context';
 import type { DocumentStore } from '../ports/document-store';
+import { fileCryptoContext } from '../ports/files';
 import { ownerFilePrefix } from '../user/files';
 import { portOf } from '../user/ports';
-import { requireAccount } from './access';
+import { ApiError } from '../core/errors';
+import { loadConsult, requireAccount } from './access';
 import { consultFieldError } from './errors';
 import type { UploadDoc } from './model';
 import { pictureFor } from './views';
-
-const EXTENSIONS: Record<ImageType, string> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/webp': 'webp',
-};
 
 /**
  * CAM/ALB: a consult picture is uploaded on its own first (one call per picture, so each
  * has its own progress and retry), then named by its key in create or sendMessage. The
  * type was judged by its bytes in the contract. The file sits under the uploader's prefix;
- * the key handed out is a random handle, not the storage path.
+ * the key handed out is a random handle, not the storage path. SEC/IDV: a consult picture is
+ * health data, so it is stored encrypted like an identity photo (opaque `.bin`); links
+ * decrypt it for the participant they are bound to.
  */
 export const uploadAttachment: Handler<'consult', 'uploadAttachment'> = async (ctx, input) => {
   const { openid } = await requireAccount(ctx);
   const random = portOf(ctx, 'random');
   const id = random.hex(12);
   const type = input.image.contentType;
-  const fileKey = `${ownerFilePrefix(portOf(ctx, 'crypto'), openid)}consult/${random.hex(12)}.${EXTENSIONS[type]}`;
+  const crypto = portOf(ctx, 'crypto');
+  const fileKey = `${ownerFilePrefix(crypto, openid)}consult/${random.hex(12)}.bin`;
   const bytes = Buffer.from(input.image.contentBase64, 'base64');
-  await portOf(ctx, 'files').put(fileKey, bytes, type);
+  await portOf(ctx, 'files').put(
+    fileKey,
+    crypto.encryptBytes(bytes, fileCryptoContext(fileKey)),
+    'application/octet-stream',
+  );
   const doc: UploadDoc = {
     _id: id,
     owner: openid,
@@ -43,6 +45,19 @@ export const uploadAttachment: Handler<'consult', 'uploadAttachment'> = async (c
   };
   await ctx.store.insert(CONSULT_UPLOADS.name, doc);
   return pictureFor(ctx, id, fileKey, openid);
+};
+
+/** SEC: a picture of a consult the caller takes part in, decrypted; NOT_FOUND otherwise. */
+export const getAttachment: Handler<'consult', 'getAttachment'> = async (ctx, input) => {
+  const { openid } = await requireAccount(ctx);
+  await loadConsult(ctx, input.consultId, openid);
+  const upload = await ctx.store.get<UploadDoc>(CONSULT_UPLOADS.name, input.key);
+  if (!upload || !upload.attached || upload.consultId !== input.consultId)
+    throw new ApiError('NOT_FOUND', '图片不存在');
+  const stored = await portOf(ctx, 'files').get(upload.key);
+  if (!stored) throw new ApiError('NOT_FOUND', '图片不存在');
+  const plain = portOf(ctx, 'crypto').decryptBytes(stored.bytes, fileCryptoContext(upload.key));
+  return { contentType: upload.contentType, contentBase64: plain.toString('base64') };
 };
 
 /**

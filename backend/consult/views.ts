@@ -17,7 +17,11 @@ import { contexts, otherRole, type ConsultDoc, type MessageDoc } from './model';
 const PREVIEW_CHARS = 60;
 const preview = (text: string) => [...text].slice(0, PREVIEW_CHARS).join('');
 
-/** A link to a consult picture, bound to the participant who will open it. */
+/**
+ * A link to a consult picture, bound to the participant who will open it; it decrypts the
+ * encrypted file (SEC). Where the store cannot decrypt (CloudBase) the url is null and the
+ * client asks getAttachment.
+ */
 export async function pictureFor(
   ctx: Ctx,
   key: string,
@@ -25,7 +29,7 @@ export async function pictureFor(
   viewer: string,
 ): Promise<Picture> {
   const url = await portOf(ctx, 'files')
-    .signedUrl(fileKey, { ttlSeconds: ATTACHMENT_LINK_TTL_SECONDS, owner: viewer })
+    .signedUrl(fileKey, { ttlSeconds: ATTACHMENT_LINK_TTL_SECONDS, owner: viewer, decrypt: true })
     .catch((err: unknown) => {
       ctx.log.warn({ err: String(err) }, 'consult picture link failed');
       return null;

@@ -172,12 +172,14 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
   {
     collection: CONSULTS.name,
     ownerField: 'patientOpenid',
+    // Pictures are encrypted files (SEC): the export's links decrypt them.
     sensitive: [
       'descriptionEnc',
       'patient.nameEnc',
       'patient.allergiesEnc',
       'summaryEnc',
       'last.textEnc',
+      'photos.fileKey',
     ],
     onDelete: 'delete',
     cryptoContext: consultContext,
@@ -221,13 +223,13 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
   {
     collection: CONSULT_MESSAGES.name,
     ownerField: 'patientOpenid',
-    sensitive: ['textEnc'],
+    sensitive: ['textEnc', 'image.fileKey'],
     onDelete: 'delete',
     cryptoContext: (_field, doc) => consultContexts.message(doc._id),
     linkFields: ['image.fileKey'],
     preview: 'messages',
     clauses: ['PI', 'CAM', 'ALB', 'DEL'],
-    description: '咨询聊天记录：患者与医生双方的文字和图片消息（文字加密存储）',
+    description: '咨询聊天记录：患者与医生双方的文字和图片消息（文字与图片加密存储）',
   },
   {
     collection: CONSULT_MESSAGES.name,
@@ -243,29 +245,29 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
   {
     collection: CONSULT_UPLOADS.name,
     ownerField: 'owner',
-    sensitive: [],
+    sensitive: ['key'],
     onDelete: 'delete',
     fileKeyFields: ['key'],
     clauses: ['CAM', 'ALB'],
-    description: '上传的咨询图片（拍照或相册选择）',
+    description: '上传的咨询图片（拍照或相册选择，加密存储）',
   },
   {
     collection: CONSULT_UPLOADS.name,
     ownerField: 'patientOpenid',
-    sensitive: [],
+    sensitive: ['key'],
     onDelete: 'delete',
     fileKeyFields: ['key'],
     clauses: ['CAM', 'ALB', 'DEL'],
-    description: '患者咨询中的全部图片（含医生发送的图片）',
+    description: '患者咨询中的全部图片（含医生发送的图片，加密存储）',
   },
   {
     collection: RISKY_URLS.name,
     ownerField: 'owner',
     sensitive: [],
-    onDelete: 'anonymise',
-    anonymiseUnset: ['consultId', 'messageId'],
-    clauses: ['CS'],
-    description: '风控：咨询中出现的未经核验的链接（链接、时间、所在咨询）；注销后去除发送者',
+    // DEL: 交流记录将清空 — a record of a link the user sent is part of their chat.
+    onDelete: 'delete',
+    clauses: ['CS', 'DEL'],
+    description: '风控：咨询中出现的未经核验的链接（仅域名与链接的密钥哈希、时间、所在咨询）',
   },
   /*
    * 预约挂号 (issue 13). DEL 3: a paid appointment whose visit is still ahead is not refunded
@@ -357,7 +359,7 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
   /*
    * DEL: the other side of a deleted patient's consults. The policy clears the chat records
    * with doctors for both sides, so the doctor's notices of those consults go, and the risk
-   * records of links the doctor sent there lose their link to the consult.
+   * records of links the doctor sent there go with them.
    */
   {
     collection: NOTICES.name,
@@ -373,10 +375,9 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
     ownerField: 'consultId',
     parent: { collection: CONSULTS.name, ownerField: 'patientOpenid' },
     sensitive: [],
-    onDelete: 'anonymise',
-    anonymiseUnset: ['messageId'],
+    onDelete: 'delete',
     clauses: ['CS', 'DEL'],
-    description: '已注销患者咨询中出现的风险链接：去除与咨询和消息的关联',
+    description: '已注销患者咨询中出现的风险链接（医生发送的亦随咨询记录清空）',
   },
 ];
 

@@ -40,7 +40,11 @@ export function boundPhone(ctx: Ctx, user: UserDoc): string {
   return portOf(ctx, 'crypto').decrypt(user.phoneEnc, phoneContext(user.owner));
 }
 
-/** DEV: the device check applies only while the 设备信息 consent is on. */
+/**
+ * DEV: new devices are recorded and checked only while the 设备信息 consent is on. A device
+ * already pending stays pending whatever the consent says (SEC): withdrawing a consent never
+ * lifts a restriction, only an SMS code does.
+ */
 export function deviceCheckApplies(ctx: Ctx, openid: string): Promise<boolean> {
   return hasConsent(ctx.store, openid, 'device');
 }
@@ -59,7 +63,7 @@ export async function requireLoggedIn(ctx: Ctx): Promise<{ caller: Caller; user:
  */
 export async function requireTrustedAccount(ctx: Ctx): Promise<{ caller: Caller; user: UserDoc }> {
   const found = await requireLoggedIn(ctx);
-  if (found.user.pendingDevice && (await deviceCheckApplies(ctx, found.caller.openid))) {
+  if (found.user.pendingDevice) {
     throw reasonError('PERMISSION_DENIED', 'device_unverified');
   }
   return found;
@@ -90,7 +94,7 @@ export async function accountState(ctx: Ctx, user: UserDoc | null): Promise<Acco
       session: { trusted: false, reason: 'login_required' },
     };
   }
-  if (user.pendingDevice && (await deviceCheckApplies(ctx, user.owner))) {
+  if (user.pendingDevice) {
     return {
       registered: true,
       loggedIn: true,

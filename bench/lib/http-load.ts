@@ -20,6 +20,8 @@ export interface HttpOptions {
   connections: number;
   durationSec: number;
   warmupSec: number;
+  /** Only these scenarios (by name); default all. */
+  only?: readonly string[];
 }
 
 interface Scenario {
@@ -28,10 +30,16 @@ interface Scenario {
   bodies: string[];
 }
 
-interface Figures {
+export interface Figures {
   rps: number;
   p50: number;
   p99: number;
+  /** The slowest answer, ms: what the unluckiest patient waited (issue 15). */
+  max: number;
+  /** Requests autocannon gave up on (10 s). */
+  timeouts: number;
+  /** 503 answers: load shed on purpose, each with Retry-After. */
+  shed: number;
   total: number;
   bad: number;
 }
@@ -83,6 +91,9 @@ async function load(
     rps: result.requests.total / Math.max(0.001, result.duration),
     p50: result.latency.p50,
     p99: result.latency.p99,
+    max: result.latency.max,
+    timeouts: result.timeouts,
+    shed: result.statusCodeStats?.['503']?.count ?? 0,
     total: result.requests.total,
     bad: result.non2xx + result.errors + result.timeouts,
   };
@@ -115,12 +126,14 @@ export async function benchHttp(
   try {
     const cookie = await identityCookie(base);
     for (const s of scenarios) {
+      if (options.only && !options.only.includes(s.name)) continue;
       if (options.warmupSec > 0)
         await load(base, cookie, s, options.warmupSec, options.connections);
       const f = await load(base, cookie, s, options.durationSec, options.connections);
       figures.set(s.name, f);
       log(
         `  ${s.name.padEnd(28)} ${fmtInt(f.rps).padStart(7)} req/s  p50 ${fmtWholeMs(f.p50)}  p99 ${fmtWholeMs(f.p99)}  ` +
+          `max ${fmtWholeMs(f.max)}  timeouts ${fmtInt(f.timeouts)}  503 ${fmtInt(f.shed)}  ` +
           `(${fmtInt(f.total)} requests, ${options.connections} connections, ${options.durationSec} s)`,
       );
       if (f.bad > 0)
@@ -132,6 +145,7 @@ export async function benchHttp(
     await stopChild(child);
   }
 
+  if (options.only) return overloadRows(report, figures, scenarios[0].name, options.connections);
   const ping = figures.get(scenarios[0].name)!;
   for (const name of ['nearby', 'search']) {
     const ours = figures.get(name)!;
@@ -155,5 +169,36 @@ export async function benchHttp(
       status: '',
     });
   }
+  return report;
+}
+
+/** Issue 15: no request may wait more than 2 s; the no-work ping is the same run's baseline. */
+const MAX_WAIT_MS = 2000;
+
+function overloadRows(
+  report: BenchReport,
+  figures: Map<string, Figures>,
+  baselineName: string,
+  connections: number,
+): BenchReport {
+  const base = figures.get(baselineName);
+  const show = (f: Figures) =>
+    `p99 ${fmtWholeMs(f.p99)}, max ${fmtWholeMs(f.max)}, ${fmtInt(f.timeouts)} timeouts, ${fmtInt(f.shed)} × 503`;
+  for (const [name, f] of figures) {
+    if (name === baselineName) continue;
+    report.rows.push({
+      bench: `overload HTTP ${connections} conn`,
+      metric: `${name}: p99 / max / timeouts / 503`,
+      ours: show(f),
+      baseline: base ? `ping ${show(base)}` : '',
+      ratio: `${fmtInt(f.rps)} req/s`,
+      target: `max ≤ ${fmtWholeMs(MAX_WAIT_MS)}, 0 timeouts`,
+      status: verdict(f.max <= MAX_WAIT_MS && f.timeouts === 0),
+    });
+  }
+  // Shed requests are answered on purpose (503 + Retry-After), not failures; timeouts are.
+  report.problems = [...figures]
+    .filter(([, f]) => f.timeouts > 0)
+    .map(([name, f]) => `HTTP ${name}: ${f.timeouts} of ${f.total} requests timed out`);
   return report;
 }

@@ -38,6 +38,20 @@ export function hostOf(url: string): string {
   return rest.toLowerCase();
 }
 
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+/**
+ * SEC: what a tap may open — the link itself when its scheme is http or https, `https://`
+ * before a link written without one, and null for every other scheme (javascript:, data:,
+ * vbscript:, file:, weixin: …), whatever its host. Server and client both ask this.
+ */
+export function tappableHref(url: string): string | null {
+  const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
+  if (scheme === undefined) return /^[a-z0-9]/i.test(url) ? `https://${url}` : null;
+  if (scheme !== 'http' && scheme !== 'https') return null;
+  return url.slice(scheme.length, scheme.length + 3) === '://' ? url : null;
+}
+
 /** Every link in `text`, in order. */
 export function findLinks(text: string): FoundLink[] {
   const out: FoundLink[] = [];

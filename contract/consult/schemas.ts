@@ -1,6 +1,7 @@
 import * as z from '../zod';
 import { idSchema } from '../common';
 import { PATIENT_ID_PATTERN } from '../patients/items';
+import { text } from '../text';
 import { CONSULT_STATUSES, PATIENT_AGE, PATIENT_NAME_MAX_CHARS } from './items';
 import {
   CLIENT_MSG_ID_PATTERN,
@@ -12,18 +13,9 @@ import {
   SUMMARY_CHARS,
 } from './items';
 
-const chars = (s: string) => [...s].length;
-/** Control and invisible characters other than line breaks and tabs (which text may hold). */
-const INVISIBLE = /(?![\n\t\u200d])[\p{C}\u2028\u2029]/u;
-
-/** Free text of min–max characters after trimming, printable, line breaks allowed. */
+/** Free text of min–max characters after trimming, printable, line breaks allowed (text()). */
 export const freeText = (min: number, max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .refine((s) => chars(s) >= min, `${label}至少 ${min} 个字`)
-    .refine((s) => chars(s) <= max, `${label}最多 ${max} 个字`)
-    .refine((s) => !INVISIBLE.test(s), `${label}不能包含控制字符或不可见字符`);
+  text({ label, min, max, multiline: true, messages: { empty: `${label}至少 ${min} 个字` } });
 
 /** PI: the description is only what the patient chose to type; see SENSITIVE_INFO_NOTICE. */
 export const descriptionSchema = freeText(DESCRIPTION_CHARS.min, DESCRIPTION_CHARS.max, '病情描述');

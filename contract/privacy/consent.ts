@@ -1,4 +1,5 @@
 import * as z from '../zod';
+import { text } from '../text';
 // The constants live in a zod-free file so src/ can use them without bundling zod.
 import {
   OPTIONAL_CONSENTS,
@@ -66,7 +67,7 @@ export const privacyActions = {
     input: z
       .object({
         /** The version the user read; a stale one is refused so they read the new text. */
-        policyVersion: z.string().min(1).max(40),
+        policyVersion: text({ label: '政策版本', max: 40 }),
         items: consentChoicesSchema.optional(),
       })
       .strict(),

@@ -1,4 +1,5 @@
 import * as z from '../zod';
+import { text } from '../text';
 import {
   base64DecodedLength,
   base64Head,
@@ -6,11 +7,10 @@ import {
   IMAGE_LABELS,
   sniffImageType,
 } from './image';
-import { IMAGE_TYPES, MAX_IMAGE_BYTES } from './items';
+import { IMAGE_TYPES, MAX_IMAGE_BYTES, NICKNAME_MAX_CHARS } from './items';
 import {
   identityNameError,
   idNumberFormatError,
-  INVISIBLE,
   nicknameError,
   PHONE_MESSAGE,
   PHONE_PATTERN,
@@ -30,14 +30,13 @@ export const phoneSchema = z.string().regex(PHONE_PATTERN, PHONE_MESSAGE);
 
 export const smsCodeSchema = z.string().regex(SMS_CODE_PATTERN, SMS_CODE_MESSAGE);
 
-/** A bounded, printable string for device facts. */
+/** A bounded, printable string for device facts (text()). */
 const fact = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((s) => !INVISIBLE.test(s), '不能包含控制字符');
+  text({
+    label: '设备信息',
+    max,
+    messages: { invisible: '不能包含控制字符', long: `设备信息最多 ${max} 个字` },
+  });
 
 /**
  * DEV: what the mini-program reads from wx.getDeviceInfo/getWindowInfo (or the browser),
@@ -99,7 +98,9 @@ export const imageUploadSchema = z
 export type ImageUpload = z.infer<typeof imageUploadSchema>;
 
 /** CAM/ALB: 1–20 characters after trimming, no control or invisible characters. */
-export const nicknameSchema = z.string().trim().superRefine(rule(nicknameError));
+export const nicknameSchema = text({ label: '昵称', max: NICKNAME_MAX_CHARS }).superRefine(
+  rule(nicknameError),
+);
 
 /** IDV: 2–20 Chinese characters; `·` joins the parts of a name (买买提·艾力). */
 export const identityNameSchema = z.string().trim().superRefine(rule(identityNameError));

@@ -1,6 +1,12 @@
 import { useDidShow } from '@tarojs/taro';
 import { createAnalytics } from '../platform/analytics';
-import type { AnalyticsPort, EventProps } from '../platform/analytics/types';
+import type {
+  AnalyticsEvent,
+  AnalyticsEventName,
+  AnalyticsProps,
+  ANALYTICS_PAGES,
+} from '../../contract/telemetry';
+import type { AnalyticsPort } from '../platform/analytics/types';
 import { hasConsent, subscribe } from './consent';
 
 /**
@@ -23,14 +29,16 @@ function watchConsent(): void {
   });
 }
 
-export function track(name: string, props?: EventProps): void {
+/** Only declared events with their typed properties (contract/telemetry, SEC). */
+export function track<N extends AnalyticsEventName>(name: N, props: AnalyticsProps<N>): void {
   watchConsent();
   if (!hasConsent('analytics')) return;
   port ??= createAnalytics();
-  port.track({ name, at: new Date().toISOString(), ...(props ? { props } : {}) });
+  // The generic pair is one member of the union; TypeScript cannot see that by itself.
+  port.track({ name, at: new Date().toISOString(), props } as AnalyticsEvent);
 }
 
 /** A page view each time the page shows, named by the page only. */
-export function usePageView(page: string): void {
+export function usePageView(page: (typeof ANALYTICS_PAGES)[number]): void {
   useDidShow(() => track('page_view', { page }));
 }

@@ -33,6 +33,13 @@ it('opens a file database in WAL mode, creating its folder', async () => {
   await store.close();
 });
 
+// Durability (issue 15): a SIGKILL cannot tell FULL from NORMAL, so the setting is asserted.
+it('syncs every commit: WAL with synchronous=FULL on a file database', async () => {
+  const store = openSqliteStore({ file: join(dir, 'full.sqlite'), collections: [V1] });
+  expect(store.durability()).toEqual({ journalMode: 'wal', synchronous: 2 });
+  await store.close();
+});
+
 it('brings an existing file up to a changed spec: new index columns, text fields and geo', async () => {
   const file = join(dir, 'evolve.sqlite');
   const v1 = openSqliteStore({ file, collections: [V1] });

@@ -242,3 +242,10 @@ it('refuses a write from a connection that cannot keep the gram index', async ()
   store = openSqliteStore({ file, collections: [NOTES] });
   expect((await store.search('notes', { q: 'x', limit: 5 })).total).toBe(0);
 });
+
+// SEC (issue 15): `ab\u0000` reached FTS5 and answered INTERNAL ("unterminated string").
+it('a query holding NUL finds nothing instead of failing, at any length', async () => {
+  await store.insertMany('notes', [{ _id: 'x', title: 'abc', rank: 0, city: 'sh' }]);
+  for (const q of ['\u0000', 'a\u0000', 'ab\u0000', 'abc\u0000d', '\u0000abc'])
+    expect(await store.search('notes', { q, limit: 9 })).toEqual({ items: [], total: 0 });
+});

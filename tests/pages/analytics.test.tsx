@@ -60,7 +60,7 @@ describe.each(['none', 'declined'] as const)('no consent (%s): zero events leave
     await act(() => fire('componentDidShow'));
     const { container } = render(<SearchPage />);
     await search(container, '瑞金');
-    track('share', { channel: 'chat' });
+    track('search_submit', { kind: 'all' });
     await afterBatchDelay();
     expect(api.callsTo('telemetry')).toEqual([]);
     expect(createAnalytics).not.toHaveBeenCalled();

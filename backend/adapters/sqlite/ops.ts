@@ -230,6 +230,9 @@ export class SqliteOps {
     checkCount('skip', query.skip);
     // Every text contains the empty string; a search for nothing finds nothing instead.
     if (query.q.length === 0) return { items: [], total: 0 };
+    // SEC: FTS5 reads a query as a C string, so NUL cuts it ("unterminated string"). The
+    // contract's text() refuses NUL and no stored text holds one: nothing can match.
+    if (query.q.includes('\u0000')) return { items: [], total: 0 };
     return this.read(() => {
       const found =
         [...query.q].length <= MAX_GRAM

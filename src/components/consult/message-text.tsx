@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { RISKY_LINK_WARNING } from '../../../contract/consult/items';
+import { tappableHref } from '../../../contract/consult/links';
 
 interface Link {
   start: number;
@@ -9,9 +10,12 @@ interface Link {
 }
 
 function openLink(url: string): void {
+  // SEC: only http(s) ever opens, whatever the server said (an older server judged hosts only).
+  const href = tappableHref(url);
   // H5 opens it in a new tab (no opener); a mini-program cannot open web pages: copy it.
-  if (process.env.TARO_ENV === 'h5') window.open(url, '_blank', 'noopener,noreferrer');
-  else void Taro.setClipboardData({ data: url });
+  if (process.env.TARO_ENV === 'h5') {
+    if (href) window.open(href, '_blank', 'noopener,noreferrer');
+  } else void Taro.setClipboardData({ data: url });
 }
 
 function SafeLink({ url }: { url: string }) {
@@ -35,7 +39,7 @@ export function MessageText({ text, links }: { text: string; links: readonly Lin
     if (link.start > at) parts.push(<Text key={`t${i}`}>{text.slice(at, link.start)}</Text>);
     const url = text.slice(link.start, link.end);
     parts.push(
-      link.safe ? (
+      link.safe && tappableHref(url) !== null ? (
         <SafeLink key={`l${i}`} url={url} />
       ) : (
         <Text key={`r${i}`} className="msg-link--risky">

@@ -68,6 +68,19 @@ it('leaves no trace of alice in any row or file, and everyone else as they were'
   expect(filesAfter.size).toBeGreaterThan(0);
 });
 
+// DEL/CS (issue 15): riskyUrls kept the deleted user's links verbatim, only anonymised,
+// while the deletion screen promises 交流记录将清空.
+it('no risk record of a link from her consults or her messages survives, and none ever held the link', async () => {
+  const hosts = ['evil.example.com', 'phish.example.net', 'alice-clinic.example.org'];
+  const risky = async () => (await dumpStore(w.store)).get('riskyUrls') ?? [];
+  expect((await risky()).map((r) => r.host).sort()).toEqual([...hosts].sort());
+  expect(JSON.stringify(await risky())).not.toMatch(/https?:\/\//);
+  await deleteAlice();
+  expect(await risky()).toEqual([]);
+  const everything = JSON.stringify([...(await dumpStore(w.store)).values()]);
+  for (const host of hosts) expect(everything).not.toContain(host);
+});
+
 it('the receipt counts what she had, keeps paid orders without her, and names nobody', async () => {
   const preview = expectOk<{ counts: object }>(await w.account('deletionPreview', {}));
   const mine = rowsOf(await dumpStore(w.store), alice.openid).filter((m) => !m.entry.parent);

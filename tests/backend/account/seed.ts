@@ -121,7 +121,7 @@ export async function seedWorld(w: World): Promise<Seeded> {
       w,
       'telemetry',
       'track',
-      { events: [{ name: 'page.view', at, props: { page: 'home' } }] },
+      { events: [{ name: 'page_view', at, props: { page: 'home' } }] },
       who,
     );
   await call(

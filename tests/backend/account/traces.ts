@@ -127,6 +127,9 @@ export function tracesOf(dump: Dump, person: Person, crypto: Crypto, now: Date):
         continue;
       for (const v of values) candidates.delete(v);
     }
+  // An anonymised row stays by design, under its id: a deleted row naming it (a risk record
+  // of a doctor's kept message) does not make that id the person's.
+  for (const { entry, doc } of mine) if (entry.onDelete === 'anonymise') candidates.delete(doc._id);
   return candidates;
 }
 

@@ -29,6 +29,14 @@ const valid: Record<string, Record<string, unknown>> = {
   recommend: { kind: 'hospital' },
 };
 
+// SEC (issue 15): {"action":"search","data":{"q":"ab\u0000"}} was INTERNAL (SqliteError).
+it.each(['ab\u0000', '\u0000', 'a\u0001b', 'ab\ud800', '瑞金\u001b[31m'])(
+  'search q %j → INVALID_ARGUMENT at data.q, never INTERNAL',
+  async (q) => {
+    await expectInvalid({ action: 'search', data: { q } }, 'data.q');
+  },
+);
+
 describe('every action rejects malformed input with INVALID_ARGUMENT and the field path', () => {
   const actions = Object.keys(catalogActions);
 

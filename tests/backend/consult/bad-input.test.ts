@@ -36,6 +36,7 @@ const CID = 'c0123456789abcdef01234567';
 const valid = (): Record<string, Record<string, unknown>> => ({
   config: {},
   uploadAttachment: { image: upload('jpeg') },
+  getAttachment: { consultId: CID, key: KEY },
   create: {
     doctorId: 'd-wang',
     patient: { kind: 'self' },

@@ -86,6 +86,8 @@ export async function startHarness(options: Partial<BuildServerOptions> = {}): P
     functions: { probe: probeFunction },
     distDir: join(dataDir, 'no-build-here'),
     logger: { stream: sink.stream },
+    // A busy test machine must not shed a test's requests; overload.test.ts turns it on.
+    maxEventLoopDelayMs: false,
     ...options,
     dataDir,
   });

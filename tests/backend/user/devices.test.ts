@@ -170,13 +170,45 @@ describe('with the consent', () => {
     expect((await me(phoneB)).session.reason).toBe('new_device');
   });
 
-  it('withdrawing the consent stops the check and the recording', async () => {
+  it('withdrawing the consent stops the recording of new devices', async () => {
     await registerUser(env, alice, ALICE_PHONE, phoneA);
-    await me(phoneB);
     await consentToDevice(env, alice, false);
     expect((await me(phoneB)).session).toEqual({ trusted: true });
     const before = await env.store.count(LOGIN_DEVICES.name, {});
     await me(device('phone-c'));
     expect(await env.store.count(LOGIN_DEVICES.name, {})).toBe(before);
+  });
+
+  // SEC/DEV (issue 15): a flagged session could switch its own check off by withdrawing the
+  // consent; afterwards me said trusted and account.export answered everything.
+  it('withdrawing the consent never lifts a restriction: the flagged session stays flagged until an SMS code', async () => {
+    await registerUser(env, alice, ALICE_PHONE, phoneA);
+    expect((await me(phoneB)).session.reason).toBe('new_device');
+    expectOk(
+      await env.call('privacy', { action: 'withdrawConsent', data: { item: 'device' } }, alice),
+    );
+    expect(expectOk<AccountState>(await userCall(env, 'me', {})).session).toEqual({
+      trusted: false,
+      reason: 'new_device',
+    });
+    for (const [fn, action] of [
+      ['account', 'export'],
+      ['consult', 'list'],
+      ['user', 'listDevices'],
+    ] as const) {
+      expectError(await env.call(fn, { action, data: {} }, alice), 'PERMISSION_DENIED', {
+        reason: 'device_unverified',
+      });
+    }
+    // Giving the consent again and withdrawing it once more changes nothing either.
+    await consentToDevice(env, alice, true);
+    await consentToDevice(env, alice, false);
+    expect(expectOk<AccountState>(await userCall(env, 'me', {})).session.trusted).toBe(false);
+
+    // Only the code to the bound phone lifts it (no device facts: the consent is off).
+    const code = await sendCode(env, alice, ALICE_PHONE, 'verify');
+    const verified = expectOk<AccountState>(await userCall(env, 'verifyDevice', { code }));
+    expect(verified.session).toEqual({ trusted: true });
+    expectOk(await env.call('account', { action: 'export', data: {} }, alice));
   });
 });
