@@ -38,6 +38,7 @@ const consult = <T>(w: World, action: string, data: unknown, who: Caller) =>
 
 export async function register(w: World, who: Caller, withDevice = false): Promise<void> {
   const phone = phoneOf(who);
+  await call(w, 'privacy', 'recordConsent', { policyVersion: POLICY_VERSION }, who);
   await call(w, 'user', 'sendCode', { purpose: 'register', phone }, who);
   const code = [...w.sms.sent].reverse().find((m) => m.phone === phone)?.code;
   await call(

@@ -33,6 +33,8 @@ export async function sendCode(
   phone: string,
   purpose: 'register' | 'verify' = 'register',
 ): Promise<string> {
+  // As the app does: registering comes after 同意 (contract/privacy/requirements.ts).
+  if (purpose === 'register') await consentToPolicy(env, caller);
   expectOk(await userCall(env, 'sendCode', { purpose, phone }, caller));
   return lastCode(env, phone);
 }
@@ -50,6 +52,21 @@ export async function registerUser(
   );
   env.clock.advance(61_000);
   return state;
+}
+
+/** 同意 on the consent sheet, recorded once per caller (a registration needs it). */
+export async function consentToPolicy(env: TestEnv, caller: Caller): Promise<void> {
+  const list = expectOk<{ current: { policy: boolean } | null }>(
+    await env.call('privacy', { action: 'listConsents', data: {} }, caller),
+  );
+  if (list.current?.policy) return;
+  expectOk(
+    await env.call(
+      'privacy',
+      { action: 'recordConsent', data: { policyVersion: POLICY_VERSION } },
+      caller,
+    ),
+  );
 }
 
 /** The 设备信息 consent (DEV), through the privacy function as the UI gives it. */
