@@ -6,7 +6,7 @@ import {
   type Requirement,
 } from '../../contract/privacy/requirements';
 import type { ConsentState } from '../../contract/privacy/consent';
-import { currentConsent } from '../privacy/consents';
+import { currentConsent, hasSensitive } from '../privacy/consents';
 import { loadIdentity } from '../user/identity-doc';
 import type { Ctx } from './context';
 
@@ -23,6 +23,7 @@ async function met(
   if (need.startsWith('thirdParty.')) {
     return state.thirdParty[need.slice('thirdParty.'.length)] === true;
   }
+  if (need === 'health' || need === 'guardian') return hasSensitive(state, need);
   return false;
 }
 

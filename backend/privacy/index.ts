@@ -11,6 +11,7 @@ import {
   emptyState,
   latestConsent,
 } from './consents';
+import { recordSensitiveConsent } from './sensitive';
 
 const getPolicy: Handler<'privacy', 'getPolicy'> = async () => ({
   version: CURRENT_POLICY.version,
@@ -81,5 +82,5 @@ const withdrawConsent: Handler<'privacy', 'withdrawConsent'> = async (ctx, { ite
 export const privacyFunction: BackendFunction<'privacy'> = {
   name: 'privacy',
   actions: privacyActions,
-  handlers: { getPolicy, recordConsent, listConsents, withdrawConsent },
+  handlers: { getPolicy, recordConsent, listConsents, withdrawConsent, recordSensitiveConsent },
 };

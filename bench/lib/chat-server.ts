@@ -10,6 +10,7 @@
  * { port, people } once listening and closes on 'close' or disconnect.
  */
 import { POLICY_VERSION } from '../../contract/privacy/policy';
+import { SENSITIVE_CONSENTS } from '../../contract/privacy/sensitive-consents';
 import { createLocalPorts } from '../../backend/adapters/local/ports';
 import { DOCTORS } from '../../backend/collections';
 import { createInvite } from '../../backend/consult';
@@ -92,6 +93,8 @@ async function main(): Promise<void> {
   const patients = [];
   for (let p = 0; p < args.patients; p++) {
     const patient = await person('patient');
+    const version = SENSITIVE_CONSENTS.health.version;
+    await call('privacy', 'recordSensitiveConsent', { item: 'health', version }, patient.caller);
     const d = p % args.doctors;
     const consult = await call(
       'consult',

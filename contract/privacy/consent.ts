@@ -7,8 +7,18 @@ import {
   type ThirdPartyService,
 } from './consent-items';
 import { POLICY_VERSION } from './policy';
+import {
+  SENSITIVE_CONSENT_IDS,
+  SENSITIVE_CONSENTS,
+  type SensitiveConsent,
+} from './sensitive-consents';
 
 export { OPTIONAL_CONSENTS, THIRD_PARTY_SERVICES, type OptionalConsent, type ThirdPartyService };
+export { SENSITIVE_CONSENTS, type SensitiveConsent };
+
+const sensitiveItemSchema = z.enum(
+  SENSITIVE_CONSENT_IDS as [SensitiveConsent, ...SensitiveConsent[]],
+);
 
 const optionalShape = Object.fromEntries(
   Object.keys(OPTIONAL_CONSENTS).map((k) => [k, z.boolean().optional()]),
@@ -29,6 +39,10 @@ export const consentStateSchema = z.object({
   device: z.boolean(),
   analytics: z.boolean(),
   thirdParty: z.record(z.string(), z.boolean()),
+  /** PIPL art. 29 / 31: the separate consents, each to the text version in `sensitiveVersions`. */
+  health: z.boolean(),
+  guardian: z.boolean(),
+  sensitiveVersions: z.record(z.string(), z.string()),
   at: z.string(),
 });
 export type ConsentState = z.infer<typeof consentStateSchema>;
@@ -42,9 +56,10 @@ export const consentRecordSchema = z.object({
 });
 export type ConsentRecord = z.infer<typeof consentRecordSchema>;
 
-/** A consent the user can withdraw: the policy itself, an optional one, or `thirdParty.<id>`. */
+/** A consent the user can withdraw: the policy, an optional or sensitive one, or `thirdParty.<id>`. */
 export const withdrawableSchema = z.union([
   z.literal('policy'),
+  sensitiveItemSchema,
   z.enum(Object.keys(OPTIONAL_CONSENTS) as [OptionalConsent, ...OptionalConsent[]]),
   z.templateLiteral([
     'thirdParty.',
@@ -81,6 +96,14 @@ export const privacyActions = {
   },
   withdrawConsent: {
     input: z.object({ item: withdrawableSchema }).strict(),
+    output: consentStateSchema,
+  },
+  /**
+   * PIPL art. 29/31: the separate consent of its own screen (contract/privacy/sensitive-consents.ts),
+   * to the text version the user read; a stale version is refused like the policy's.
+   */
+  recordSensitiveConsent: {
+    input: z.object({ item: sensitiveItemSchema, version: z.string().min(1).max(40) }).strict(),
     output: consentStateSchema,
   },
 } as const;

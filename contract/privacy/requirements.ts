@@ -10,6 +10,7 @@
  */
 import type { ActionName, FnName, ParsedInputOf } from '../index';
 import type { ThirdPartyService } from './consent-items';
+import { GUARDIAN_AGE } from './sensitive-consents';
 
 export type Requirement =
   'policy' | 'health' | 'guardian' | 'identity' | `thirdParty.${ThirdPartyService}`;
@@ -70,7 +71,13 @@ export const ACTION_REQUIREMENTS: RequirementTable = {
   consult: {
     config: right('says nothing about anyone'),
     uploadAttachment: policy,
-    create: policy,
+    create: {
+      needs: ['policy', 'health', 'guardian'],
+      onlyWhen: {
+        guardian: (input) => input.patient.kind === 'other' && input.patient.age < GUARDIAN_AGE,
+      },
+      why: 'PIPL art. 29 (health information), art. 31 (a 就诊人 under 14)',
+    },
     pay: policy,
     sandboxConfirm: policy,
     cancel: right('stopping a consult never needs consent'),
@@ -91,6 +98,7 @@ export const ACTION_REQUIREMENTS: RequirementTable = {
     recordConsent: right('the consent itself'),
     listConsents: right('PIPL art. 44: the consent history'),
     withdrawConsent: right('PIPL art. 15: withdrawal as easy as consent'),
+    recordSensitiveConsent: policy,
   },
   telemetry: {
     // SDK: the handler also refuses without the 统计分析 consent (an optional consent).

@@ -12,7 +12,7 @@ import type { ConsultView, Picture } from '../../../contract/consult/views';
 import { POLICY_VERSION } from '../../../contract/privacy/policy';
 import { ownerFilePrefix } from '../../../backend/user/files';
 import { doctorDoc } from '../consult/support';
-import { device, idNumber, upload } from '../user/support';
+import { consentToSensitive, device, idNumber, upload } from '../user/support';
 import {
   alice,
   bob,
@@ -48,6 +48,8 @@ export async function register(w: World, who: Caller, withDevice = false): Promi
     { phone, code, ...(withDevice ? { device: ALICE_DEVICE } : {}) },
     who,
   );
+  // The separate consents a patient gives before a first consultation (PIPL art. 29, 31).
+  await consentToSensitive(w, who);
   w.clock.advance(61_000);
 }
 

@@ -1,4 +1,5 @@
 import { POLICY_VERSION } from '../../../contract/privacy/policy';
+import { SENSITIVE_CONSENTS } from '../../../contract/privacy/sensitive-consents';
 /**
  * Live updates over the real local server: SSE streams authenticated by the session
  * cookie. Both participants get a message pushed without polling; a third identity gets
@@ -79,6 +80,8 @@ async function person(phone: string): Promise<string> {
 async function consultBetween(patient: string, doctor: string): Promise<string> {
   const { code } = await createInvite({ ...ports, random: systemRandom }, 'd-free');
   await call(doctor, 'consult', 'bindDoctor', { code });
+  const version = SENSITIVE_CONSENTS.health.version;
+  await call(patient, 'privacy', 'recordSensitiveConsent', { item: 'health', version });
   const consult = await call(patient, 'consult', 'create', {
     doctorId: 'd-free',
     patient: { kind: 'self' },

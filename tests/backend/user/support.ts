@@ -1,6 +1,10 @@
 import type { Caller } from '../../../backend/core/context';
 import { idCheckChar } from '../../../contract/user/id-number';
 import { POLICY_VERSION } from '../../../contract/privacy/policy';
+import {
+  SENSITIVE_CONSENTS,
+  type SensitiveConsent,
+} from '../../../contract/privacy/sensitive-consents';
 import type { AccountState, DeviceFacts } from '../../../contract/user';
 import type { ApiErrorBody, Envelope } from '../../../contract/envelope';
 import { expectOk, type TestEnv } from '../support/env';
@@ -67,6 +71,21 @@ export async function consentToPolicy(env: TestEnv, caller: Caller): Promise<voi
       caller,
     ),
   );
+}
+
+/**
+ * The separate consents of their own screens (PIPL art. 29, 31), as a patient gives them
+ * before a first consultation; tests/backend/privacy/sensitive-consent.test.ts covers their absence.
+ */
+export async function consentToSensitive(
+  env: Pick<TestEnv, 'call'>,
+  caller: Caller,
+  items: SensitiveConsent[] = ['health', 'guardian'],
+): Promise<void> {
+  for (const item of items) {
+    const data = { item, version: SENSITIVE_CONSENTS[item].version };
+    expectOk(await env.call('privacy', { action: 'recordSensitiveConsent', data }, caller));
+  }
 }
 
 /** The 设备信息 consent (DEV), through the privacy function as the UI gives it. */

@@ -1,0 +1,36 @@
+import { SENSITIVE_CONSENTS } from '../../contract/privacy/sensitive-consents';
+import type { Handler } from '../core/action';
+import { requireCaller } from '../core/auth';
+import { ApiError } from '../core/errors';
+import { appendConsent, emptyState, latestConsent } from './consents';
+
+/**
+ * PIPL art. 29 (health information) and art. 31 (a child's guardian): a separate consent
+ * from its own screen, recorded per text version beside the policy consent and withdrawn
+ * through withdrawConsent like the others. Same record-keeping as recordConsent.
+ */
+export const recordSensitiveConsent: Handler<'privacy', 'recordSensitiveConsent'> = async (
+  ctx,
+  { item, version },
+) => {
+  const { openid } = requireCaller(ctx);
+  const current = SENSITIVE_CONSENTS[item].version;
+  if (version !== current) {
+    throw new ApiError('FAILED_PRECONDITION', '说明已更新，请阅读新版本后再同意', {
+      currentVersion: current,
+    });
+  }
+  const at = ctx.clock.now().toISOString();
+  return ctx.store.transaction(async (store) => {
+    const previous = await latestConsent(store, openid);
+    const base = previous?.state ?? emptyState(at);
+    const next = {
+      ...base,
+      thirdParty: { ...base.thirdParty },
+      [item]: true,
+      sensitiveVersions: { ...base.sensitiveVersions, [item]: current },
+      at,
+    };
+    return appendConsent(store, openid, 'update', next, previous);
+  });
+};
