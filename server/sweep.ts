@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { runDeletionSweep } from '../backend/account';
 import { runConsultSweep } from '../backend/consult';
 import type { Ports } from '../backend/core/context';
+import { runRetentionSweep } from '../backend/privacy/retention';
 
 /** Default: once a minute (CloudBase runs the same sweep every 10 minutes by its timer). */
 export const SWEEP_INTERVAL_MS = 60_000;
@@ -26,6 +27,10 @@ export function startConsultSweep(
         app.log.info({ sweep: report }, 'consult sweep');
       const deletions = await runDeletionSweep(ctx);
       if (deletions.advanced > 0) app.log.info({ sweep: deletions }, 'deletion sweep');
+      // Issue 11 point 8: every retention promise of the manifest, kept here.
+      const retention = await runRetentionSweep(ctx);
+      if (Object.values(retention).some((n) => n > 0))
+        app.log.info({ sweep: retention }, 'retention sweep');
     } catch (err) {
       app.log.error({ err: String(err) }, 'consult sweep failed');
     } finally {
