@@ -11,6 +11,7 @@ import {
   emptyState,
   latestConsent,
 } from './consents';
+import { personalInfoLists } from './lists';
 import { recordSensitiveConsent } from './sensitive';
 
 const getPolicy: Handler<'privacy', 'getPolicy'> = async () => ({
@@ -82,5 +83,12 @@ const withdrawConsent: Handler<'privacy', 'withdrawConsent'> = async (ctx, { ite
 export const privacyFunction: BackendFunction<'privacy'> = {
   name: 'privacy',
   actions: privacyActions,
-  handlers: { getPolicy, recordConsent, listConsents, withdrawConsent, recordSensitiveConsent },
+  handlers: {
+    getPolicy,
+    recordConsent,
+    listConsents,
+    withdrawConsent,
+    recordSensitiveConsent,
+    personalInfoLists,
+  },
 };

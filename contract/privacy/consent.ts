@@ -102,6 +102,41 @@ export const privacyActions = {
    * PIPL art. 29/31: the separate consent of its own screen (contract/privacy/sensitive-consents.ts),
    * to the text version the user read; a stale version is refused like the policy's.
    */
+  /**
+   * 工信部信管函〔2021〕292号 the two lists, and for a signed-in caller what is actually
+   * kept about them (PIPL art. 44, right to know): categories and counts from the data map.
+   */
+  personalInfoLists: {
+    input: z.object({}).strict(),
+    output: z.object({
+      collected: z.array(
+        z.object({
+          category: z.string(),
+          purpose: z.string(),
+          scene: z.string(),
+          sdk: z.string().nullable(),
+          sensitive: z.boolean(),
+          retention: z.string(),
+        }),
+      ),
+      shared: z.array(
+        z.object({
+          party: z.string(),
+          role: z.string(),
+          category: z.string(),
+          purpose: z.string(),
+          scene: z.string(),
+          method: z.string(),
+          applies: z.string(),
+        }),
+      ),
+      mine: z
+        .array(
+          z.object({ description: z.string(), clauses: z.array(z.string()), count: z.number() }),
+        )
+        .nullable(),
+    }),
+  },
   recordSensitiveConsent: {
     input: z.object({ item: sensitiveItemSchema, version: z.string().min(1).max(40) }).strict(),
     output: consentStateSchema,

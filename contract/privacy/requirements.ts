@@ -99,6 +99,7 @@ export const ACTION_REQUIREMENTS: RequirementTable = {
     listConsents: right('PIPL art. 44: the consent history'),
     withdrawConsent: right('PIPL art. 15: withdrawal as easy as consent'),
     recordSensitiveConsent: policy,
+    personalInfoLists: right('the lists are public; the counts are the caller’s own'),
   },
   telemetry: {
     // SDK: the handler also refuses without the 统计分析 consent (an optional consent).
