@@ -38,7 +38,6 @@ const SCENES: Record<string, string> = {
   camera: '修改头像、图文咨询拍照',
   photos: '修改头像、图文咨询选图',
   'album-write': '咨询中保存图片',
-  microphone: '视频咨询',
   device: '登录时（仅在开启“设备信息”后）',
   analytics: '使用小程序时（仅在开启“统计分析”后）',
 };

@@ -110,17 +110,8 @@ export const PRIVACY_MANIFEST: DataCategory[] = [
     retention: '不上传：图片只写入您的手机相册',
     enforcedBy: ['not-stored'],
   },
-  {
-    id: 'microphone',
-    clause: 'MIC',
-    wechatCategory: '麦克风',
-    purpose: '视频咨询时与医生通话',
-    apis: [],
-    scopes: ['scope.record'],
-    consent: 'scope',
-    retention: '不保存：通话音频实时传输，不录音',
-    enforcedBy: ['not-stored'],
-  },
+  // MIC: no feature asks for the microphone until video consultation exists; declaring it
+  // with no use is what issue 11 point 7 forbids. Add it back with the feature.
   {
     id: 'device',
     clause: 'DEV',
