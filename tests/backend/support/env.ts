@@ -103,7 +103,7 @@ export function makeEnv(file = ':memory:'): TestEnv {
     crypto,
     random,
     files,
-    verifier: createBuiltInVerifier({ clock, files }),
+    verifier: createBuiltInVerifier({ clock, files, crypto: crypto }),
     wechatPhone,
     sms: {
       async send(message: SmsMessage) {
