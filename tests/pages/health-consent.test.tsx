@@ -6,10 +6,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { SENSITIVE_CONSENTS } from '../../contract/privacy/sensitive-consents';
 import ConsultCreatePage from '../../src/pages/consult-create';
+import PrivacySettingsPage from '../../src/pages/privacy-settings';
 import { consultBackend, consultView, Failure, givenLoggedIn } from './consult-fixtures';
 import { serverState } from './consent-state';
 import { button } from './forms';
-import { setRouterParams } from './taro-fake';
+import { setRouterParams, taro } from './taro-fake';
 
 const HEALTH = SENSITIVE_CONSENTS.health;
 
@@ -74,4 +75,27 @@ test('暂不同意 records nothing and says why the consult was not sent', async
   expect(await screen.findByText(/未同意健康信息单独同意，无法发起咨询/)).toBeTruthy();
   expect(b.privacy()).toEqual([]);
   expect(b.of('create')).toHaveLength(1);
+});
+
+test('隐私设置 shows the health consent and withdraws it with one tap and a confirm', async () => {
+  const b = consultBackend({
+    'privacy.listConsents': () => ({
+      current: serverState({ health: true, sensitiveVersions: { health: HEALTH.version } }),
+      records: [],
+    }),
+    'privacy.withdrawConsent': () => serverState({ health: false }),
+  });
+  render(<PrivacySettingsPage />);
+  await screen.findByText(HEALTH.title);
+  expect(screen.getAllByText('已同意').length).toBeGreaterThan(0);
+  fireEvent.click(button('撤回'));
+  await waitFor(() =>
+    expect(b.calls.filter((c) => c.action === 'withdrawConsent').map((c) => c.data)).toEqual([
+      { item: 'health' },
+    ]),
+  );
+  expect(taro.showModal).toHaveBeenCalledWith(
+    expect.objectContaining({ title: `撤回${HEALTH.title}`, content: HEALTH.withdrawal }),
+  );
+  expect(await screen.findAllByText('未同意（发起相关咨询时询问）')).toHaveLength(2);
 });
