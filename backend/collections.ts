@@ -55,7 +55,8 @@ export const CONSENTS: CollectionSpec = {
 /** SDK: statistics events, only from callers who consented to 统计分析. */
 export const ANALYTICS_EVENTS: CollectionSpec = {
   name: 'analyticsEvents',
-  indexes: ['owner', 'name', 'at'],
+  // receivedAt: the 180-day retention sweep ages events by it (contract/privacy/retention.ts).
+  indexes: ['owner', 'name', 'at', 'receivedAt'],
 };
 
 /** REG: one account per caller, `_id` = owner = openid. Phone encrypted, with an HMAC for lookup. */

@@ -3,6 +3,7 @@ import { runDeletionSweep } from '../backend/account';
 import { runBookingSweep } from '../backend/booking';
 import { runConsultSweep } from '../backend/consult';
 import type { Ports } from '../backend/core/context';
+import { runRetentionSweep } from '../backend/privacy/retention';
 
 /** Default: once a minute (CloudBase runs the same sweep every 10 minutes by its timer). */
 export const SWEEP_INTERVAL_MS = 60_000;
@@ -30,6 +31,10 @@ export function startConsultSweep(
         app.log.info({ sweep: booking }, 'booking sweep');
       const deletions = await runDeletionSweep(ctx);
       if (deletions.advanced > 0) app.log.info({ sweep: deletions }, 'deletion sweep');
+      // Issue 11 point 8: every retention promise of the manifest, kept here.
+      const retention = await runRetentionSweep(ctx);
+      if (Object.values(retention).some((n) => n > 0))
+        app.log.info({ sweep: retention }, 'retention sweep');
     } catch (err) {
       app.log.error({ err: String(err) }, 'consult sweep failed');
     } finally {

@@ -3,6 +3,7 @@ import type { ApiErrorBody, Envelope, FieldIssue } from '../../contract/envelope
 import type { ActionSchemas, BackendFunction } from './action';
 import type { Ctx } from './context';
 import { ApiError } from './errors';
+import { unmetRequirement } from './requirements';
 
 /** Turns zod's issues into field paths a user (and a test) can read: `data.lat`. */
 export function toFieldIssues(error: z.ZodError, root = 'data'): FieldIssue[] {
@@ -100,6 +101,9 @@ export async function dispatch(
   if (!parsed.success) return { ok: false, error: invalidArgument(toFieldIssues(parsed.error)) };
   let data: unknown;
   try {
+    // Issue 11 point 11: consents and identity are checked here, from one table, not per handler.
+    const unmet = await unmetRequirement(ctx, fn.name, action, parsed.data);
+    if (unmet) return { ok: false, error: unmet };
     data = await handlers[action](ctx, parsed.data);
   } catch (err) {
     if (err instanceof ApiError) {

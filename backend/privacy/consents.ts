@@ -1,6 +1,10 @@
 import type { ConsentChoices, ConsentRecord, ConsentState } from '../../contract/privacy/consent';
 import { OPTIONAL_CONSENTS, THIRD_PARTY_SERVICES } from '../../contract/privacy/consent';
 import { POLICY_VERSION } from '../../contract/privacy/policy';
+import {
+  SENSITIVE_CONSENTS,
+  type SensitiveConsent,
+} from '../../contract/privacy/sensitive-consents';
 import { CONSENTS } from '../collections';
 import { createHash } from 'node:crypto';
 import { DuplicateIdError, type DocumentStore, type StoredDoc } from '../ports/document-store';
@@ -22,8 +26,32 @@ export function emptyState(at: string): ConsentState {
     device: false,
     analytics: false,
     thirdParty: Object.fromEntries(Object.keys(THIRD_PARTY_SERVICES).map((k) => [k, false])),
+    health: false,
+    guardian: false,
+    sensitiveVersions: {},
     at,
   };
+}
+
+/** Records written before the sensitive consents existed read as not given. */
+function normalised(doc: ConsentDoc): ConsentDoc {
+  const old: Partial<ConsentState> = doc.state;
+  const state: ConsentState = {
+    ...doc.state,
+    health: old.health ?? false,
+    guardian: old.guardian ?? false,
+    sensitiveVersions: old.sensitiveVersions ?? {},
+  };
+  return { ...doc, state };
+}
+
+/** PIPL art. 29/31: given, and to the text version this build shows. */
+export function hasSensitive(state: ConsentState | null, item: SensitiveConsent): boolean {
+  return (
+    state?.policy === true &&
+    state[item] === true &&
+    state.sensitiveVersions[item] === SENSITIVE_CONSENTS[item].version
+  );
 }
 
 /** The caller's latest record for the current policy version; older versions do not count (POL). */
@@ -36,7 +64,7 @@ export async function latestConsent(
     { owner, policyVersion: POLICY_VERSION },
     { sort: [['seq', 'desc']], limit: 1 },
   );
-  return doc ?? null;
+  return doc ? normalised(doc) : null;
 }
 
 export async function currentConsent(

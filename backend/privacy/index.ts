@@ -5,6 +5,8 @@ import type { BackendFunction, Handler } from '../core/action';
 import { requireCaller } from '../core/auth';
 import { ApiError } from '../core/errors';
 import { applyChoices, changeConsent, type ConsentDoc, emptyState } from './consents';
+import { personalInfoLists } from './lists';
+import { recordSensitiveConsent } from './sensitive';
 
 const getPolicy: Handler<'privacy', 'getPolicy'> = async () => ({
   version: CURRENT_POLICY.version,
@@ -66,5 +68,12 @@ const withdrawConsent: Handler<'privacy', 'withdrawConsent'> = async (ctx, { ite
 export const privacyFunction: BackendFunction<'privacy'> = {
   name: 'privacy',
   actions: privacyActions,
-  handlers: { getPolicy, recordConsent, listConsents, withdrawConsent },
+  handlers: {
+    getPolicy,
+    recordConsent,
+    listConsents,
+    withdrawConsent,
+    recordSensitiveConsent,
+    personalInfoLists,
+  },
 };

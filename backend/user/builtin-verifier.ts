@@ -1,8 +1,10 @@
 import { identityNameSchema } from '../../contract/user/schemas';
 import { ageOn, checkIdNumber } from '../../contract/user/id-number';
 import { MIN_IDENTITY_AGE } from '../../contract/user/items';
+import { MIN_IDENTITY_PHOTO_PX, pixelSize } from '../../contract/user/image-size';
 import type { Clock } from '../ports/clock';
-import type { FileStore } from '../ports/files';
+import type { Crypto } from '../ports/crypto';
+import { fileCryptoContext, type FileStore } from '../ports/files';
 import type { IdentityVerifier } from '../ports/identity-verifier';
 import { dayKey } from './rate-limit';
 
@@ -11,11 +13,23 @@ import { dayKey } from './rate-limit';
  * service (公安部身份核验 via a licensed provider) is configured. It checks what can be
  * checked without one: the name's form, the ID number's format, region, birth date and
  * check digit, an age of at least MIN_IDENTITY_AGE (18) on the clock's day in China, and
- * that both photos were stored. It cannot tell whether the person in the photos is real.
+ * that both photos were stored and decode as photos of at least MIN_IDENTITY_PHOTO_PX on each
+ * side (issue 11 point 9). It cannot tell whether the person in the photos is real: it is
+ * for local use and demonstrations only, and its name says so in every record it makes.
  */
-export function createBuiltInVerifier(deps: { clock: Clock; files: FileStore }): IdentityVerifier {
+export function createBuiltInVerifier(deps: {
+  clock: Clock;
+  files: FileStore;
+  crypto: Crypto;
+}): IdentityVerifier {
+  const plausible = (key: string, data: Uint8Array) => {
+    const size = pixelSize(deps.crypto.decryptBytes(data, fileCryptoContext(key)));
+    return (
+      size !== null && size.width >= MIN_IDENTITY_PHOTO_PX && size.height >= MIN_IDENTITY_PHOTO_PX
+    );
+  };
   return {
-    name: 'builtin-v1',
+    name: 'builtin-local-only-v2',
     async verify(claim) {
       if (!identityNameSchema.safeParse(claim.name).success) return { ok: false, reason: 'name' };
       const id = checkIdNumber(claim.idNumber);
@@ -29,6 +43,11 @@ export function createBuiltInVerifier(deps: { clock: Clock; files: FileStore }):
         deps.files.get(claim.facePhotoKey),
       ]);
       if (!idPhoto || !facePhoto) return { ok: false, reason: 'photo_missing' };
+      if (
+        !plausible(claim.idPhotoKey, idPhoto.bytes) ||
+        !plausible(claim.facePhotoKey, facePhoto.bytes)
+      )
+        return { ok: false, reason: 'photo_implausible' };
       return { ok: true };
     },
   };

@@ -9,6 +9,8 @@
  * Protocol: argv[2] is JSON { dataDir, doctors, patients }; the process sends
  * { port, people } once listening and closes on 'close' or disconnect.
  */
+import { POLICY_VERSION } from '../../contract/privacy/policy';
+import { SENSITIVE_CONSENTS } from '../../contract/privacy/sensitive-consents';
 import { createLocalPorts } from '../../backend/adapters/local/ports';
 import { DOCTORS } from '../../backend/collections';
 import { createInvite } from '../../backend/consult';
@@ -54,6 +56,8 @@ async function main(): Promise<void> {
     const identity = issuer.resolve(undefined, false);
     const caller = { openid: identity.openid, clientIp: null };
     const phone = `139${String(++phones).padStart(8, '0')}`;
+    // As the app does: 同意 before registering (contract/privacy/requirements.ts).
+    await call('privacy', 'recordConsent', { policyVersion: POLICY_VERSION }, caller);
     await call('user', 'sendCode', { purpose: 'register', phone }, caller);
     await call('user', 'register', { phone, code: codes.get(phone) }, caller);
     const cookie = (identity.setCookie ?? '').split(';')[0];
@@ -89,6 +93,8 @@ async function main(): Promise<void> {
   const patients = [];
   for (let p = 0; p < args.patients; p++) {
     const patient = await person('patient');
+    const version = SENSITIVE_CONSENTS.health.version;
+    await call('privacy', 'recordSensitiveConsent', { item: 'health', version }, patient.caller);
     const d = p % args.doctors;
     const consult = await call(
       'consult',

@@ -1,5 +1,6 @@
 import * as cloud from 'wx-server-sdk';
 import { runDeletionSweep } from '../../backend/account';
+import { runRetentionSweep } from '../../backend/privacy/retention';
 import { createCloudbaseStore } from '../../backend/adapters/cloudbase';
 import { createCloudbaseCrypto } from '../../backend/adapters/cloudbase/crypto';
 import { createCloudbaseFileStore } from '../../backend/adapters/cloudbase/file-store';
@@ -33,7 +34,8 @@ function system(): Ctx {
 }
 
 /**
- * Finishes account deletions their callers left half-way (backend/account/sweep.ts), on the
+ * Finishes account deletions their callers left half-way (backend/account/sweep.ts) and
+ * deletes what outlived its retention (backend/privacy/retention.ts), on the
  * timer in config.json. A mini-program can call any function by name, so a call carrying a
  * user's OPENID is refused: only the timer runs the sweep.
  */
@@ -41,6 +43,8 @@ export async function main(_event: unknown, _context?: unknown) {
   if (cloud.getWXContext().OPENID)
     return { ok: false, error: 'account-sweep runs on its timer only' };
   const report = await runDeletionSweep(system(), { maxJobs: 10 });
-  consoleLogger.info({ fn: 'account-sweep', ...report }, 'sweep');
-  return { ok: true, report };
+  // Issue 11 point 8: the manifest's retention promises ride on the same timer.
+  const retention = await runRetentionSweep(system());
+  consoleLogger.info({ fn: 'account-sweep', ...report, retention }, 'sweep');
+  return { ok: true, report, retention };
 }

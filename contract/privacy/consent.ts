@@ -8,8 +8,18 @@ import {
   type ThirdPartyService,
 } from './consent-items';
 import { POLICY_VERSION } from './policy';
+import {
+  SENSITIVE_CONSENT_IDS,
+  SENSITIVE_CONSENTS,
+  type SensitiveConsent,
+} from './sensitive-consents';
 
 export { OPTIONAL_CONSENTS, THIRD_PARTY_SERVICES, type OptionalConsent, type ThirdPartyService };
+export { SENSITIVE_CONSENTS, type SensitiveConsent };
+
+const sensitiveItemSchema = z.enum(
+  SENSITIVE_CONSENT_IDS as [SensitiveConsent, ...SensitiveConsent[]],
+);
 
 const optionalShape = Object.fromEntries(
   Object.keys(OPTIONAL_CONSENTS).map((k) => [k, z.boolean().optional()]),
@@ -30,6 +40,10 @@ export const consentStateSchema = z.object({
   device: z.boolean(),
   analytics: z.boolean(),
   thirdParty: z.record(z.string(), z.boolean()),
+  /** PIPL art. 29 / 31: the separate consents, each to the text version in `sensitiveVersions`. */
+  health: z.boolean(),
+  guardian: z.boolean(),
+  sensitiveVersions: z.record(z.string(), z.string()),
   at: z.string(),
 });
 export type ConsentState = z.infer<typeof consentStateSchema>;
@@ -43,9 +57,10 @@ export const consentRecordSchema = z.object({
 });
 export type ConsentRecord = z.infer<typeof consentRecordSchema>;
 
-/** A consent the user can withdraw: the policy itself, an optional one, or `thirdParty.<id>`. */
+/** A consent the user can withdraw: the policy, an optional or sensitive one, or `thirdParty.<id>`. */
 export const withdrawableSchema = z.union([
   z.literal('policy'),
+  sensitiveItemSchema,
   z.enum(Object.keys(OPTIONAL_CONSENTS) as [OptionalConsent, ...OptionalConsent[]]),
   z.templateLiteral([
     'thirdParty.',
@@ -82,6 +97,49 @@ export const privacyActions = {
   },
   withdrawConsent: {
     input: z.object({ item: withdrawableSchema }).strict(),
+    output: consentStateSchema,
+  },
+  /**
+   * PIPL art. 29/31: the separate consent of its own screen (contract/privacy/sensitive-consents.ts),
+   * to the text version the user read; a stale version is refused like the policy's.
+   */
+  /**
+   * 工信部信管函〔2021〕292号 the two lists, and for a signed-in caller what is actually
+   * kept about them (PIPL art. 44, right to know): categories and counts from the data map.
+   */
+  personalInfoLists: {
+    input: z.object({}).strict(),
+    output: z.object({
+      collected: z.array(
+        z.object({
+          category: z.string(),
+          purpose: z.string(),
+          scene: z.string(),
+          sdk: z.string().nullable(),
+          sensitive: z.boolean(),
+          retention: z.string(),
+        }),
+      ),
+      shared: z.array(
+        z.object({
+          party: z.string(),
+          role: z.string(),
+          category: z.string(),
+          purpose: z.string(),
+          scene: z.string(),
+          method: z.string(),
+          applies: z.string(),
+        }),
+      ),
+      mine: z
+        .array(
+          z.object({ description: z.string(), clauses: z.array(z.string()), count: z.number() }),
+        )
+        .nullable(),
+    }),
+  },
+  recordSensitiveConsent: {
+    input: z.object({ item: sensitiveItemSchema, version: z.string().min(1).max(40) }).strict(),
     output: consentStateSchema,
   },
 } as const;

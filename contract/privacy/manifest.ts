@@ -6,6 +6,8 @@
  * `npm run privacy:guide` turns it into the 用户隐私保护指引 for the WeChat admin console.
  */
 
+import type { RetentionEnforcer } from './retention';
+
 export type ConsentKind =
   /** Covered by agreeing to the policy (needed to use the feature at all). */
   | 'policy'
@@ -26,6 +28,8 @@ export interface DataCategory {
   scopes: string[];
   consent: ConsentKind;
   retention: string;
+  /** Issue 11 point 8: what keeps the retention promise (contract/privacy/retention.ts). */
+  enforcedBy: RetentionEnforcer[];
 }
 
 export const PRIVACY_MANIFEST: DataCategory[] = [
@@ -38,6 +42,7 @@ export const PRIVACY_MANIFEST: DataCategory[] = [
     scopes: ['scope.userLocation'],
     consent: 'scope',
     retention: '不保存：仅随本次“附近”查询发送到服务器，用后即弃，不写入日志',
+    enforcedBy: ['not-stored'],
   },
   {
     id: 'clipboard',
@@ -48,6 +53,7 @@ export const PRIVACY_MANIFEST: DataCategory[] = [
     scopes: [],
     consent: 'policy',
     retention: '不保存：只写入您设备的剪切板',
+    enforcedBy: ['not-stored'],
   },
   {
     id: 'phone',
@@ -58,6 +64,7 @@ export const PRIVACY_MANIFEST: DataCategory[] = [
     scopes: [],
     consent: 'policy',
     retention: '账号存续期间加密保存，页面只显示遮挡后的号码；注销账号时删除',
+    enforcedBy: ['account-deletion', 'sms-codes', 'rate-counters'],
   },
   {
     id: 'avatar',
@@ -68,6 +75,7 @@ export const PRIVACY_MANIFEST: DataCategory[] = [
     scopes: [],
     consent: 'policy',
     retention: '账号存续期间保存，您可随时修改；注销账号时删除',
+    enforcedBy: ['account-deletion'],
   },
   {
     id: 'camera',
@@ -78,6 +86,7 @@ export const PRIVACY_MANIFEST: DataCategory[] = [
     scopes: ['scope.camera'],
     consent: 'scope',
     retention: '照片仅在您发送或保存时上传，随咨询记录保存；注销账号时删除',
+    enforcedBy: ['account-deletion', 'unattached-uploads'],
   },
   {
     id: 'photos',
@@ -88,6 +97,7 @@ export const PRIVACY_MANIFEST: DataCategory[] = [
     scopes: [],
     consent: 'policy',
     retention: '仅上传您选中的图片，随咨询记录保存；注销账号时删除',
+    enforcedBy: ['account-deletion', 'unattached-uploads'],
   },
   {
     id: 'album-write',
@@ -98,17 +108,10 @@ export const PRIVACY_MANIFEST: DataCategory[] = [
     scopes: ['scope.writePhotosAlbum'],
     consent: 'scope',
     retention: '不上传：图片只写入您的手机相册',
+    enforcedBy: ['not-stored'],
   },
-  {
-    id: 'microphone',
-    clause: 'MIC',
-    wechatCategory: '麦克风',
-    purpose: '视频咨询时与医生通话',
-    apis: [],
-    scopes: ['scope.record'],
-    consent: 'scope',
-    retention: '不保存：通话音频实时传输，不录音',
-  },
+  // MIC: no feature asks for the microphone until video consultation exists; declaring it
+  // with no use is what issue 11 point 7 forbids. Add it back with the feature.
   {
     id: 'device',
     clause: 'DEV',
@@ -118,6 +121,7 @@ export const PRIVACY_MANIFEST: DataCategory[] = [
     scopes: [],
     consent: 'separate',
     retention: '账号存续期间保留，可在 设置 中撤回同意；注销账号时删除',
+    enforcedBy: ['account-deletion', 'consent-withdrawal'],
   },
   {
     id: 'analytics',
@@ -128,6 +132,7 @@ export const PRIVACY_MANIFEST: DataCategory[] = [
     scopes: [],
     consent: 'separate',
     retention: '统计事件保留 180 天；撤回同意后不再收集；注销账号时删除',
+    enforcedBy: ['analytics-180d', 'consent-withdrawal', 'account-deletion'],
   },
 ];
 

@@ -94,6 +94,7 @@ export const IDENTITY_FAIL_REASONS = {
   underage: `未满 ${MIN_IDENTITY_AGE} 周岁，请由监护人添加为就诊人`,
   name: '姓名格式不正确',
   photo_missing: '证件照片或人脸照片缺失',
+  photo_implausible: '照片无法识别或太小（每边至少 300 像素），请重新拍摄',
   rejected: '身份信息核验未通过',
 } as const;
 export type IdentityFailReason = keyof typeof IDENTITY_FAIL_REASONS;

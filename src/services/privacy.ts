@@ -16,3 +16,12 @@ export const withdrawConsent = (input: In<'withdrawConsent'>): Out<'withdrawCons
   call('privacy', 'withdrawConsent', input);
 
 export const listConsents = (): Out<'listConsents'> => call('privacy', 'listConsents', {});
+
+/** PIPL art. 29/31: the separate consent of its own screen, to the text version shown. */
+export const recordSensitiveConsent = (
+  input: In<'recordSensitiveConsent'>,
+): Out<'recordSensitiveConsent'> => call('privacy', 'recordSensitiveConsent', input);
+
+/** 工信部信管函〔2021〕292号: the two lists, and what is kept about a signed-in caller. */
+export const personalInfoLists = (): Out<'personalInfoLists'> =>
+  call('privacy', 'personalInfoLists', {});

@@ -12,6 +12,7 @@ import { e2eSuite } from './support/suite';
 import { screenshot } from './support/shots';
 import { presetConsent } from './support/consent';
 import { readSmsCode } from './support/sms';
+import { agreeToHealthConsent } from './support/journeys';
 
 jest.setTimeout(240_000);
 
@@ -91,6 +92,7 @@ test('patient consults with a photo and pays; the doctor binds, accepts, replies
 
   await patient.locator('textarea').first().fill('胸闷气短两周，活动后加重，夜间偶有憋醒。');
   await patient.getByText(/^提交并支付/).click();
+  await agreeToHealthConsent(patient);
 
   // 模拟支付 → 确认支付 → the chat, waiting for the doctor.
   await patient.getByText('本地测试环境 · 不会产生真实扣款').waitFor();

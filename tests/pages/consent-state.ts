@@ -12,6 +12,9 @@ export function serverState(over: Partial<ConsentState> = {}): ConsentState {
     device: false,
     analytics: false,
     thirdParty: { trtc: false },
+    health: false,
+    guardian: false,
+    sensitiveVersions: {},
     at: '2024-05-01T08:00:00.000Z',
     ...over,
   };

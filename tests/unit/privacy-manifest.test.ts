@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { renderPrivacyGuide } from '../../contract/privacy/guide';
+import { guideCategories, renderPrivacyGuide } from '../../contract/privacy/guide';
+import { ENTERED_CATEGORIES } from '../../contract/privacy/entered';
 import { PRIVACY_APIS, PRIVACY_MANIFEST } from '../../contract/privacy/manifest';
 
 const root = join(__dirname, '..', '..');
@@ -83,5 +84,32 @@ describe('privacy manifest ↔ src/', () => {
     }
     const required = /requiredPrivateInfos:\s*\[([^\]]*)\]/.exec(config)?.[1] ?? '';
     for (const api of required.match(/[A-Za-z]+/g) ?? []) expect(used.has(api)).toBe(true);
+  });
+
+  // Issue 11 point 7: a declaration with no use, or a use with no declaration, fails.
+  it('every category the guide declares is used by the build it describes', () => {
+    const umengInSource = sourceFiles(join(root, 'src')).some((f) =>
+      /umtrack-wx|createUmengAnalytics/.test(readFileSync(f, 'utf8')),
+    );
+    for (const umeng of [false, true]) {
+      for (const c of guideCategories({ umeng })) {
+        const apiUsed = c.apis.some((api) => used.has(api));
+        // Umeng is the one category collected by an SDK rather than a wx API.
+        const sdkUsed = c.id === 'analytics' && umeng && umengInSource;
+        expect({ id: c.id, used: apiUsed || sdkUsed }).toEqual({ id: c.id, used: true });
+      }
+    }
+  });
+
+  it('Umeng is declared only in builds that include it', () => {
+    expect(renderPrivacyGuide({ umeng: false })).not.toContain('友盟+统计分析：');
+    expect(renderPrivacyGuide({ umeng: false })).toContain('本版本不包含友盟+统计分析 SDK');
+    expect(renderPrivacyGuide({ umeng: true })).toContain('友盟+统计分析：');
+  });
+
+  it('the guide declares the sensitive data users enter themselves', () => {
+    const guide = renderPrivacyGuide();
+    for (const c of ENTERED_CATEGORIES) expect(guide).toContain(c.category);
+    for (const word of ['身份证号', '人脸照', '病情描述', '就诊人']) expect(guide).toContain(word);
   });
 });

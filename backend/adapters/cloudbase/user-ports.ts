@@ -54,7 +54,7 @@ export function createCloudUserPorts(
     random: systemRandom,
     sms: createTencentSmsSender(config.sms),
     files,
-    verifier: createBuiltInVerifier({ clock: systemClock, files }),
+    verifier: createBuiltInVerifier({ clock: systemClock, files, crypto: config.crypto }),
     wechatPhone: createCloudWeChatPhone(cloud.openapi, log),
   };
 }

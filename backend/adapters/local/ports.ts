@@ -65,7 +65,7 @@ export function createLocalPorts(options: {
     random: systemRandom,
     sms,
     files,
-    verifier: createBuiltInVerifier({ clock, files }),
+    verifier: createBuiltInVerifier({ clock, files, crypto: crypto }),
     wechatPhone: localWeChatPhone,
     payment:
       env.NODE_ENV === 'production'

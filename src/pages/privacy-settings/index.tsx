@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { PrivacyHost } from '../../components/privacy-host';
+import { SensitiveConsentRows } from '../../components/sensitive-consent/settings';
 import { AGREE_OPEN_TYPE } from '../../platform/privacy';
 import { usePageView } from '../../privacy/analytics';
 import { agree, withdrawPolicy } from '../../privacy/consent';
@@ -62,10 +63,12 @@ function PolicyState() {
 /** 我的 → 设置 → 隐私设置: every consent and permission, its state, and how to change it. */
 export default function PrivacySettingsPage() {
   usePageView('privacy_settings');
+  const agreed = useConsent().status === 'agreed';
   return (
     <View className="page privacy-settings">
       <PolicyState />
       <OptionalConsents />
+      {agreed ? <SensitiveConsentRows /> : null}
       <SystemPermissions />
       <PrivacyHost />
     </View>

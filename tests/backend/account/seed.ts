@@ -12,7 +12,7 @@ import type { ConsultView, Picture } from '../../../contract/consult/views';
 import { POLICY_VERSION } from '../../../contract/privacy/policy';
 import { ownerFilePrefix } from '../../../backend/user/files';
 import { doctorDoc } from '../consult/support';
-import { device, idNumber, upload } from '../user/support';
+import { consentToSensitive, device, idNumber, upload } from '../user/support';
 import { seedPatientsAndRecords } from './seed-records';
 
 export { FATHER_ID } from './seed-records';
@@ -41,6 +41,7 @@ const consult = <T>(w: World, action: string, data: unknown, who: Caller) =>
 
 export async function register(w: World, who: Caller, withDevice = false): Promise<void> {
   const phone = phoneOf(who);
+  await call(w, 'privacy', 'recordConsent', { policyVersion: POLICY_VERSION }, who);
   await call(w, 'user', 'sendCode', { purpose: 'register', phone }, who);
   const code = [...w.sms.sent].reverse().find((m) => m.phone === phone)?.code;
   await call(
@@ -50,6 +51,8 @@ export async function register(w: World, who: Caller, withDevice = false): Promi
     { phone, code, ...(withDevice ? { device: ALICE_DEVICE } : {}) },
     who,
   );
+  // The separate consents a patient gives before a first consultation (PIPL art. 29, 31).
+  await consentToSensitive(w, who);
   w.clock.advance(61_000);
 }
 

@@ -1,3 +1,4 @@
+import { POLICY_VERSION } from '../../../contract/privacy/policy';
 /**
  * Two patients, two doctors: nobody reads or writes a consult or its pictures but its
  * patient and the doctor it was addressed to; each side does only its own actions (SEC).
@@ -198,6 +199,17 @@ it('a doctor cannot consult themself; binding is one doctor to one account, and 
 
 it('every action but config needs a registered, logged-in account', async () => {
   const stranger = { openid: 'o-unregistered-0000000000000', clientIp: null };
+  // Before 同意 the answer is the consent (issue 11 point 11); after it, the account.
+  expectError(await env.consult('list', {}, stranger), 'FAILED_PRECONDITION', {
+    reason: 'policy_consent_required',
+  });
+  expectOk(
+    await env.call(
+      'privacy',
+      { action: 'recordConsent', data: { policyVersion: POLICY_VERSION } },
+      stranger,
+    ),
+  );
   for (const caller of [null, stranger]) {
     expectOk(await env.consult('config', {}, caller));
     for (const action of ['list', 'notices', 'workbench', 'queue', 'markRead']) {

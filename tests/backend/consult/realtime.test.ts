@@ -1,3 +1,5 @@
+import { POLICY_VERSION } from '../../../contract/privacy/policy';
+import { SENSITIVE_CONSENTS } from '../../../contract/privacy/sensitive-consents';
 /**
  * Live updates over the real local server: SSE streams authenticated by the session
  * cookie. Both participants get a message pushed without polling; a third identity gets
@@ -66,6 +68,7 @@ async function call(cookie: string, fn: string, action: string, data: unknown) {
 async function person(phone: string): Promise<string> {
   const res = await h.app.inject({ url: '/api/user', ...json({ action: 'me', data: {} }) });
   const cookie = cookiePair(res.headers['set-cookie']);
+  await call(cookie, 'privacy', 'recordConsent', { policyVersion: POLICY_VERSION });
   await call(cookie, 'user', 'sendCode', { purpose: 'register', phone });
   const lines = readFileSync(join(h.dataDir, SMS_OUTBOX_FILE), 'utf8').trim().split('\n');
   const { code } = JSON.parse(lines.at(-1)!) as { code: string };
@@ -77,6 +80,8 @@ async function person(phone: string): Promise<string> {
 async function consultBetween(patient: string, doctor: string): Promise<string> {
   const { code } = await createInvite({ ...ports, random: systemRandom }, 'd-free');
   await call(doctor, 'consult', 'bindDoctor', { code });
+  const version = SENSITIVE_CONSENTS.health.version;
+  await call(patient, 'privacy', 'recordSensitiveConsent', { item: 'health', version });
   const consult = await call(patient, 'consult', 'create', {
     doctorId: 'd-free',
     patient: { kind: 'self' },

@@ -20,7 +20,7 @@ import type { ConsultEvent } from '../../../contract/consult/events';
 import type { ConsultView, MessageView } from '../../../contract/consult/views';
 import type { Envelope } from '../../../contract/envelope';
 import { CHECKED, expectOk, makeEnv, TEST_STORE, type TestEnv } from '../support/env';
-import { freshEnvEachTest, registerUser } from '../user/support';
+import { consentToSensitive, freshEnvEachTest, registerUser } from '../user/support';
 
 export { expectError, upload, imageBytes } from '../user/support';
 export { expectOk };
@@ -136,8 +136,10 @@ export async function setupWorld(env: ConsultEnv): Promise<void> {
     doctorDoc(FREE_DOCTOR, '赵医生', 0),
   ]);
   const phones = ['13800000001', '13800000002', '13800000003', '13800000004'];
-  for (const [i, who] of [alice, eve, drWang, drLi].entries())
+  for (const [i, who] of [alice, eve, drWang, drLi].entries()) {
     await registerUser(env, who, phones[i]);
+    await consentToSensitive(env, who);
+  }
   await bindAs(env, drWang, PAID_DOCTOR);
   await bindAs(env, drLi, OTHER_DOCTOR);
 }

@@ -17,9 +17,10 @@ const track = (data: unknown, caller: Caller | null = alice) =>
 
 describe('telemetry.track (SDK)', () => {
   it('refuses events before any consent, and keeps nothing', async () => {
+    // Before 同意 dispatch refuses (issue 11 point 11); the handler's own check is below.
     expect(await track({ events: [event] })).toMatchObject({
       ok: false,
-      error: { code: 'PERMISSION_DENIED' },
+      error: { code: 'FAILED_PRECONDITION', details: { reason: 'policy_consent_required' } },
     });
     expect(await env.store.count(ANALYTICS_EVENTS.name)).toBe(0);
   });

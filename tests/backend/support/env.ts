@@ -143,7 +143,7 @@ export function makeEnv(file = ':memory:', kind = TEST_STORE): TestEnv {
     crypto,
     random,
     files,
-    verifier: createBuiltInVerifier({ clock, files }),
+    verifier: createBuiltInVerifier({ clock, files, crypto: crypto }),
     wechatPhone,
     sms: {
       async send(message: SmsMessage) {

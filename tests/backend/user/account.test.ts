@@ -14,6 +14,7 @@ import {
   registerUser,
   sendCode,
   userCall,
+  consentToPolicy,
 } from './support';
 
 let env: TestEnv;
@@ -113,6 +114,7 @@ describe('logout', () => {
 });
 
 describe('loginWithWeChatPhone', () => {
+  beforeEach(() => consentToPolicy(env, alice));
   it('registers with the number WeChat gives for the code', async () => {
     env.wechat.answers.push({ phone: ALICE_PHONE, countryCode: '86' });
     const state = expectOk<AccountState>(

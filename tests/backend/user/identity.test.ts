@@ -92,6 +92,33 @@ describe('submitIdentity', () => {
     });
   });
 
+  // Issue 11 point 9: two 1×1 PNGs were "verified".
+  it('refuses what is not a plausible photo: 1×1 pictures, too small, or undecodable', async () => {
+    for (const photo of [
+      upload('png', 3000, 0x22, 1),
+      upload('jpeg', 3000, 0x22, 299),
+      {
+        contentBase64: Buffer.concat([
+          Buffer.from([0xff, 0xd8, 0xff, 0x00]),
+          Buffer.alloc(3000),
+        ]).toString('base64'),
+        contentType: 'image/jpeg',
+      },
+    ]) {
+      const view = expectOk<IdentityView>(await submit({ facePhoto: photo }));
+      expect(view).toMatchObject({ status: 'failed', reason: 'photo_implausible' });
+      env.clock.advance(1000);
+    }
+    expect(
+      expectOk<IdentityView>(await submit({ facePhoto: upload('webp', 3000, 0x22, 300) })),
+    ).toMatchObject({ status: 'verified' });
+    const doc = await env.store.get<{ _id: string; verifier: string }>(
+      IDENTITIES.name,
+      alice.openid,
+    );
+    expect(doc?.verifier).toBe('builtin-local-only-v2');
+  });
+
   it('stores fields and photos encrypted; only the owner can have them decrypted', async () => {
     expectOk(await submit());
     const doc = await env.store.get<Record<string, string> & { _id: string }>(

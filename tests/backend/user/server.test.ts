@@ -1,3 +1,4 @@
+import { POLICY_VERSION } from '../../../contract/privacy/policy';
 /**
  * The user function through the local server: registration with the code read from
  * sms-outbox.jsonl, uploads larger than the default 1 MB body limit, and GET /files/<token>
@@ -40,6 +41,11 @@ async function newBrowser(): Promise<string> {
 }
 
 async function register(cookie: string, phone: string) {
+  const consent = await h.app.inject({
+    url: '/api/privacy',
+    ...json({ action: 'recordConsent', data: { policyVersion: POLICY_VERSION } }, { cookie }),
+  });
+  expect(consent.json()).toMatchObject({ ok: true });
   expect((await call(cookie, 'sendCode', { purpose: 'register', phone })).body.ok).toBe(true);
   const lines = readFileSync(join(h.dataDir, SMS_OUTBOX_FILE), 'utf8').trim().split('\n');
   const { code } = JSON.parse(lines.at(-1)!) as { code: string };

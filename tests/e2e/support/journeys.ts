@@ -81,11 +81,25 @@ export async function consultWithPhoto(
   await page.locator('.photo--done').waitFor();
   await page.locator('textarea').first().fill('胸闷气短两周，活动后加重，夜间偶有憋醒。');
   await page.getByText(/^提交并支付/).click();
+  await agreeToHealthConsent(page);
   await page.getByText('确认支付', { exact: true }).click();
   await page.locator('.status-banner__label', { hasText: '待接诊' }).waitFor();
   const id = new URL(page.url()).searchParams.get('id');
   if (!id) throw new Error(`no consult id in ${page.url()}`);
   return id;
+}
+
+/**
+ * The health-information consent's own screen before a first consultation (issue 11
+ * point 1): the box starts unticked; tick it, then 同意并继续.
+ */
+export async function agreeToHealthConsent(page: Page): Promise<void> {
+  await page.getByText('健康信息单独同意', { exact: true }).waitFor();
+  const box = page.getByRole('checkbox');
+  if ((await box.getAttribute('aria-checked')) !== 'false')
+    throw new Error('the box was pre-ticked');
+  await box.click();
+  await page.getByText('同意并继续', { exact: true }).click();
 }
 
 /** An invite code for `doctorId`, as operations issue one (scripts/doctor-invite.ts). */

@@ -5,6 +5,12 @@ import { DESCRIPTION_CHARS, SENSITIVE_INFO_NOTICE } from '../../../../contract/c
 import { handleAccountError, requireLogin } from '../../../session/require-login';
 import { EmptyState, ErrorState, ListSkeleton } from '../../../components/list-states';
 import { PrivacyHost } from '../../../components/privacy-host';
+import { SensitiveConsentSheet, sensitiveItemFor } from '../../../components/sensitive-consent';
+import {
+  SENSITIVE_CONSENTS,
+  type SensitiveConsent,
+} from '../../../../contract/privacy/sensitive-consents';
+import { recordSensitiveConsent } from '../../../services/privacy';
 import { useAsync } from '../../../hooks/use-async';
 import { getDoctor } from '../../../services/catalog';
 import { consultConfig, consultErrorText, createConsult } from '../../../services/consult';
@@ -36,6 +42,8 @@ export default function ConsultCreatePage() {
   const [description, setDescription] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Issue 11 point 1: the server says which separate consent is missing; its screen asks.
+  const [asking, setAsking] = useState<SensitiveConsent | null>(null);
 
   useEffect(() => {
     void requireLogin(self);
@@ -69,7 +77,10 @@ export default function ConsultCreatePage() {
         consult.status === 'pending_payment' ? await startPayment(consult.id, 'redirect') : 'done';
       if (next !== 'sandbox') await Taro.redirectTo({ url: chatUrl(consult.id) });
     } catch (e) {
-      if (!handleAccountError(toServiceError(e), self)) setError(consultErrorText(e));
+      const err = toServiceError(e);
+      const item = sensitiveItemFor(err.details?.reason);
+      if (item) setAsking(item);
+      else if (!handleAccountError(err, self)) setError(consultErrorText(e));
     } finally {
       setBusy(false);
     }
@@ -118,6 +129,23 @@ export default function ConsultCreatePage() {
       <Button className="btn btn--primary btn--block" loading={busy} onClick={() => void submit()}>
         {d.consultPrice > 0 ? `提交并支付 ${formatPrice(d.consultPrice)}` : '提交咨询'}
       </Button>
+      {asking ? (
+        <SensitiveConsentSheet
+          item={asking}
+          busy={busy}
+          onDecline={() => {
+            setAsking(null);
+            setError(`未同意${SENSITIVE_CONSENTS[asking].title}，无法发起咨询；可随时重新提交`);
+          }}
+          onAgree={() => {
+            const item = asking;
+            setAsking(null);
+            void recordSensitiveConsent({ item, version: SENSITIVE_CONSENTS[item].version })
+              .then(() => submit())
+              .catch((e: unknown) => setError(consultErrorText(e)));
+          }}
+        />
+      ) : null}
       <PrivacyHost />
     </View>
   );

@@ -1,0 +1,55 @@
+import type { ApiErrorBody } from '../../contract/envelope';
+import {
+  needsOf,
+  reasonFor,
+  REQUIREMENT_REASONS,
+  type Requirement,
+} from '../../contract/privacy/requirements';
+import type { ConsentState } from '../../contract/privacy/consent';
+import { currentConsent, hasSensitive } from '../privacy/consents';
+import { loadIdentity } from '../user/identity-doc';
+import type { Ctx } from './context';
+
+/** Whether one need is met by the caller's current consent state (and identity). */
+async function met(
+  ctx: Ctx,
+  openid: string,
+  need: Requirement,
+  state: ConsentState | null,
+): Promise<boolean> {
+  if (need === 'identity') return (await loadIdentity(ctx, openid))?.status === 'verified';
+  if (!state?.policy) return false;
+  if (need === 'policy') return true;
+  if (need.startsWith('thirdParty.')) {
+    return state.thirdParty[need.slice('thirdParty.'.length)] === true;
+  }
+  if (need === 'health' || need === 'guardian') return hasSensitive(state, need);
+  return false;
+}
+
+/**
+ * Issue 11 point 11: the first unmet need of the action's row in
+ * contract/privacy/requirements.ts, as FAILED_PRECONDITION with a reason the app explains.
+ * A caller-less request passes: the handler answers UNAUTHENTICATED, as before.
+ */
+export async function unmetRequirement(
+  ctx: Ctx,
+  fn: string,
+  action: string,
+  input: unknown,
+): Promise<ApiErrorBody | null> {
+  const needs = needsOf(fn, action, input);
+  const openid = ctx.caller?.openid;
+  if (needs.length === 0 || !openid) return null;
+  const state = await currentConsent(ctx.store, openid);
+  for (const need of needs) {
+    if (await met(ctx, openid, need, state)) continue;
+    const reason = reasonFor(need);
+    return {
+      code: 'FAILED_PRECONDITION',
+      message: REQUIREMENT_REASONS[reason],
+      details: { reason, requirement: need },
+    };
+  }
+  return null;
+}
