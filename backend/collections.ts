@@ -190,6 +190,27 @@ export const ORDER_ARCHIVE: CollectionSpec = {
   indexes: ['archivedAt'],
 };
 
+/** 视频咨询: one booked slot per (doctor, slot start), `_id` deterministic (backend/consult/video.ts). */
+export const VIDEO_SLOTS: CollectionSpec = {
+  name: 'videoSlots',
+  indexes: ['doctorId', 'slot', 'consultId', 'patientOpenid'],
+};
+
+/**
+ * CAM/MIC: video calls of consults — metadata only (who rang, start, answer, end, duration,
+ * who ended it), never audio or video. `dueAt` is when the sweep must look at a live call.
+ */
+export const CALLS: CollectionSpec = {
+  name: 'calls',
+  indexes: ['consultId', 'patientOpenid', 'doctorOpenid', 'state', 'dueAt', 'startedAt'],
+};
+
+/** One live call per consult: `_id` = consultId, so a second `start` finds it by id (backend/call). */
+export const ACTIVE_CALLS: CollectionSpec = {
+  name: 'activeCalls',
+  indexes: ['callId', 'patientOpenid', 'doctorOpenid'],
+};
+
 export const COLLECTIONS: CollectionSpec[] = [
   HOSPITALS,
   DOCTORS,
@@ -214,4 +235,7 @@ export const COLLECTIONS: CollectionSpec[] = [
   SANDBOX_PAYMENTS,
   DELETION_JOBS,
   ORDER_ARCHIVE,
+  VIDEO_SLOTS,
+  CALLS,
+  ACTIVE_CALLS,
 ];

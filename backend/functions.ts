@@ -1,6 +1,7 @@
 import type { FnName } from '../contract';
 import type { BackendFunction } from './core/action';
 import { accountFunction } from './account';
+import { callFunction } from './call';
 import { catalogFunction } from './catalog';
 import { consultFunction } from './consult';
 import { privacyFunction } from './privacy';
@@ -10,6 +11,7 @@ import { userFunction } from './user';
 /** Every backend function by its wire name; the server and the cloud functions route through it. */
 export const FUNCTIONS: { [F in FnName]: BackendFunction<F> } = {
   account: accountFunction,
+  call: callFunction,
   catalog: catalogFunction,
   consult: consultFunction,
   privacy: privacyFunction,

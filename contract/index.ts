@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountActions } from './account';
+import { callActions } from './call';
 import { catalogActions } from './catalog';
 import { consultActions } from './consult';
 import { privacyActions } from './privacy/consent';
@@ -12,6 +13,7 @@ import { userActions } from './user';
  */
 export const api = {
   account: accountActions,
+  call: callActions,
   catalog: catalogActions,
   consult: consultActions,
   privacy: privacyActions,

@@ -9,6 +9,7 @@ import type { PaymentProvider } from '../ports/payment';
 import type { Random } from '../ports/random';
 import type { Realtime } from '../ports/realtime';
 import type { SmsSender } from '../ports/sms';
+import type { VideoRooms } from '../ports/video-rooms';
 import type { WeChatPhone } from '../ports/wechat-phone';
 
 /**
@@ -41,6 +42,8 @@ export interface Ports {
   payment?: PaymentProvider;
   notifier?: Notifier;
   realtime?: Realtime;
+  /** 视频咨询 (backend/call): absent = the operator has video off (VIDEO_ENABLED). */
+  videoRooms?: VideoRooms;
 }
 
 export interface Ctx extends Ports {
