@@ -7,6 +7,7 @@ import { FUNCTIONS } from '../backend/functions';
 import { isApiPath, registerApi } from './api';
 import { USER_REQUEST_MAX_BYTES } from '../contract/user/items';
 import { CONSULT_REQUEST_MAX_BYTES } from '../contract/consult/items';
+import { CALL_REQUEST_MAX_BYTES } from '../contract/call/items';
 import { isLocalRealtime } from '../backend/adapters/local/realtime-hub';
 import { BODY_LIMIT_BYTES, handleError, installFallbacks } from './fallbacks';
 import { registerFiles } from './files';
@@ -102,7 +103,12 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       functions,
       ports,
       callerOf: (request) => callers.get(request) ?? null,
-      bodyLimits: { user: USER_REQUEST_MAX_BYTES, consult: CONSULT_REQUEST_MAX_BYTES },
+      bodyLimits: {
+        user: USER_REQUEST_MAX_BYTES,
+        consult: CONSULT_REQUEST_MAX_BYTES,
+        // Signalling: one SDP at most; smaller than the 1 MB default (a relay, not a pipe).
+        call: CALL_REQUEST_MAX_BYTES,
+      },
     });
     // An existing, valid identity cookie only: file and event responses never set one.
     const existingOpenid = (request: FastifyRequest) => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { runDeletionSweep } from '../backend/account';
+import { runCallSweep } from '../backend/call';
 import { runConsultSweep } from '../backend/consult';
 import type { Ports } from '../backend/core/context';
 
@@ -8,7 +9,7 @@ export const SWEEP_INTERVAL_MS = 60_000;
 
 /**
  * The local server's sweeps — consultations (48-hour refunds, unpaid orders, refund
- * retries, stale uploads) and account deletions their callers left (DEL), the same
+ * retries, stale uploads), video calls past their ring or time limit, and account deletions their callers left (DEL), the same
  * backend jobs CloudBase's timer functions run — on an interval, never two runs at once, stopped (and a
  * run in progress awaited) before the server closes its store. A failed run is logged; the next one tries again.
  */
@@ -24,6 +25,8 @@ export function startConsultSweep(
       const report = await runConsultSweep(ctx);
       if (Object.values(report).some((n) => n > 0))
         app.log.info({ sweep: report }, 'consult sweep');
+      const calls = await runCallSweep(ctx);
+      if (calls.ended > 0) app.log.info({ sweep: calls }, 'call sweep');
       const deletions = await runDeletionSweep(ctx);
       if (deletions.advanced > 0) app.log.info({ sweep: deletions }, 'deletion sweep');
     } catch (err) {

@@ -1,5 +1,5 @@
 /** tls-sig-api-v2 1.0.2 ships no types: the calls we use (checked in its TLSSigAPIv2.js). */
-declare module 'tls-sig-api-v2' {
+declare module 'tls-sig-api-v2/TLSSigAPIv2' {
   export class Api {
     constructor(sdkAppId: number, key: string);
     genUserSig(userId: string, expire: number): string;

@@ -30,5 +30,5 @@ export async function loadCall(ctx: Ctx, callId: string): Promise<LoadedCall> {
   const found = await ctx.store.get<CallDoc>(CALLS.name, callId);
   const role = found ? roleInCall(found, openid) : null;
   if (!found || !role) throw callNotFound();
-  return { call: await settle(ctx, found, rooms), role, openid, rooms };
+  return { call: (await settle(ctx, found, rooms)).call, role, openid, rooms };
 }

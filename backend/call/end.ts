@@ -20,7 +20,7 @@ export async function endCall(
   rooms: VideoRooms,
   /** For system ends: when it really ended (the deadline), not when it was noticed. */
   at?: Date,
-): Promise<CallDoc> {
+): Promise<Ended> {
   const now = ctx.clock.now();
   const ended = await ctx.store.transaction(async (tx) => {
     const call = await tx.get<CallDoc>(CALLS.name, callId);
@@ -46,7 +46,13 @@ export async function endCall(
   if (!ended.call) throw new Error(`call ${callId} vanished while ending`);
   // The caller of an unanswered call is told (a `call` event with endReason 'unanswered').
   if (ended.changed) announceCall(ctx, ended.call, rooms);
-  return ended.call;
+  return { call: ended.call, changed: ended.changed };
+}
+
+/** The call after an end or a settle, and whether this run is the one that ended it. */
+export interface Ended {
+  call: CallDoc;
+  changed: boolean;
 }
 
 /**
@@ -54,8 +60,8 @@ export async function endCall(
  * connected one past its limit ends as time_limit, and a live call of a consult that is no
  * longer active ends as consult_ended. Anything else is answered unchanged.
  */
-export async function settle(ctx: Ctx, call: CallDoc, rooms: VideoRooms): Promise<CallDoc> {
-  if (call.state === 'ended') return call;
+export async function settle(ctx: Ctx, call: CallDoc, rooms: VideoRooms): Promise<Ended> {
+  if (call.state === 'ended') return { call, changed: false };
   const now = ctx.clock.now();
   if (call.state === 'ringing' && now.getTime() >= Date.parse(call.ringDeadlineAt))
     return endCall(ctx, call._id, 'unanswered', 'system', rooms, new Date(call.ringDeadlineAt));
@@ -64,5 +70,5 @@ export async function settle(ctx: Ctx, call: CallDoc, rooms: VideoRooms): Promis
   const consult = await ctx.store.get<ConsultDoc>(CONSULTS.name, call.consultId);
   if (!consult || consult.status !== 'active')
     return endCall(ctx, call._id, 'consult_ended', 'system', rooms);
-  return call;
+  return { call, changed: false };
 }

@@ -31,7 +31,7 @@ export const start: Handler<'call', 'start'> = async (ctx, input) => {
   const guard = await ctx.store.get<ActiveCallDoc>(ACTIVE_CALLS.name, consult._id);
   if (guard) {
     const live = await ctx.store.get<CallDoc>(CALLS.name, guard.callId);
-    const settled = live ? await settle(ctx, live, rooms) : null;
+    const settled = live ? (await settle(ctx, live, rooms)).call : null;
     if (settled && settled.state !== 'ended')
       throw callError('CONFLICT', 'call_in_progress', { callId: settled._id });
     if (!live) await ctx.store.remove(ACTIVE_CALLS.name, consult._id);
@@ -109,7 +109,7 @@ export const decline: Handler<'call', 'decline'> = async (ctx, input) => {
   if (call.state === 'ended' && call.endReason === 'declined')
     return toCallView(call, role, rooms, ctx.clock.now());
   if (call.state !== 'ringing') throw wrongCallState(call.state);
-  const ended = await endCall(ctx, call._id, 'declined', role, rooms);
+  const { call: ended } = await endCall(ctx, call._id, 'declined', role, rooms);
   if (ended.endReason !== 'declined') throw wrongCallState(ended.state);
   return toCallView(ended, role, rooms, ctx.clock.now());
 };
@@ -122,7 +122,7 @@ export const hangup: Handler<'call', 'hangup'> = async (ctx, input) => {
   const { call, role, rooms } = await loadCall(ctx, input.callId);
   if (call.state === 'ended') return toCallView(call, role, rooms, ctx.clock.now());
   const reason = call.state === 'ringing' && role === calleeOf(call) ? 'declined' : 'hangup';
-  const ended = await endCall(ctx, call._id, reason, role, rooms);
+  const { call: ended } = await endCall(ctx, call._id, reason, role, rooms);
   return toCallView(ended, role, rooms, ctx.clock.now());
 };
 

@@ -21,8 +21,7 @@ export async function runCallSweep(ctx: Ctx): Promise<{ ended: number }> {
   );
   let ended = 0;
   for (const call of due) {
-    const after = await settle(ctx, call, rooms);
-    if (call.state !== 'ended' && after.state === 'ended') ended++;
+    if ((await settle(ctx, call, rooms)).changed) ended++;
   }
   return { ended };
 }

@@ -18,6 +18,7 @@ import {
 } from '../collections';
 import { contexts as consultContexts } from '../consult/model';
 import type { StoredDoc } from '../ports/document-store';
+import { CALL_DATA } from './data-map-calls';
 
 /**
  * The personal data map (docs/ARCHITECTURE.md): every collection that holds personal data,
@@ -257,6 +258,7 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
     clauses: ['CS'],
     description: '风控：咨询中出现的未经核验的链接（链接、时间、所在咨询）；注销后去除发送者',
   },
+  ...CALL_DATA,
   {
     collection: DOCTOR_INVITES.name,
     ownerField: 'owner',

@@ -1,5 +1,7 @@
-import { Api } from 'tls-sig-api-v2';
+// The file itself: the package.json names two `main`s, and jest's resolver takes the missing one.
+import { Api } from 'tls-sig-api-v2/TLSSigAPIv2';
 import type { VideoRooms } from '../../ports/video-rooms';
+import { videoEnabled } from './video-switch';
 
 /**
  * The production VideoRooms: Tencent TRTC (docs/video.md). Configured by the `call`
@@ -17,10 +19,6 @@ export interface TrtcConfig {
 
 /** Every right in the room (enter, create, send and receive audio and video): 1111 1111. */
 export const TRTC_ALL_PRIVILEGES = 255;
-
-export function videoEnabled(env: NodeJS.ProcessEnv): boolean {
-  return /^(1|true|on|yes)$/i.test(env.VIDEO_ENABLED ?? '');
-}
 
 /** The configuration when VIDEO_ENABLED is on; throws naming what is missing (never starts half set up). */
 export function trtcConfigFromEnv(env: NodeJS.ProcessEnv): TrtcConfig | null {
@@ -67,9 +65,4 @@ export function createTrtcRooms(
       };
     },
   };
-}
-
-/** For functions that only need to know video is on (catalog, consult): no secret there. */
-export function trtcListingFromEnv(env: NodeJS.ProcessEnv): VideoRooms | undefined {
-  return videoEnabled(env) ? { kind: 'trtc', iceServers: [] } : undefined;
 }

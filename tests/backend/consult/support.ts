@@ -93,7 +93,8 @@ export function doctorDoc(id: string, name: string, price: number): DoctorDoc {
   };
 }
 
-export function makeConsultEnv(): ConsultEnv {
+/** `extra` ports join every context (e.g. videoRooms for 视频咨询); a getter may swap them per test. */
+export function makeConsultEnv(extra: () => Partial<Ctx> = () => ({})): ConsultEnv {
   const env = makeEnv();
   const payment = recording(
     createSandboxPayment({ store: env.store, clock: env.clock, random: env.random }),
@@ -113,6 +114,7 @@ export function makeConsultEnv(): ConsultEnv {
     payment,
     notifier,
     realtime,
+    ...extra(),
   });
   const call = async (fn: string, body: unknown, who: Caller | null = null) =>
     dispatch(findFunction(fn)!, body, ctx(who));
