@@ -202,7 +202,17 @@ export const VIDEO_SLOTS: CollectionSpec = {
  */
 export const CALLS: CollectionSpec = {
   name: 'calls',
-  indexes: ['consultId', 'patientOpenid', 'doctorOpenid', 'state', 'dueAt', 'startedAt'],
+  indexes: [
+    'consultId',
+    'patientOpenid',
+    'doctorOpenid',
+    'state',
+    'dueAt',
+    'startedAt',
+    // signal: compare-and-set on each side's count.
+    'signalsByPatient',
+    'signalsByDoctor',
+  ],
 };
 
 /** One live call per consult: `_id` = consultId, so a second `start` finds it by id (backend/call). */

@@ -58,7 +58,8 @@ export const start: Handler<'call', 'start'> = async (ctx, input) => {
     endReason: null,
     durationSeconds: 0,
     roomId: `zhuyi_${id}`,
-    signals: { patient: 0, doctor: 0 },
+    signalsByPatient: 0,
+    signalsByDoctor: 0,
     dueAt: ringDeadlineAt,
   };
   await ctx.store.transaction(async (tx) => {

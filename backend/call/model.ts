@@ -28,8 +28,9 @@ export interface CallDoc extends StoredDoc {
   durationSeconds: number;
   /** TRTC strRoomID (a string: numeric ids are other rooms). */
   roomId: string;
-  /** Signals each side has relayed (WebRTC), for `seq` and the per-call limit. */
-  signals: Record<ConsultRole, number>;
+  /** Signals each side has relayed (WebRTC), for `seq` and the per-call limit (compare-and-set). */
+  signalsByPatient: number;
+  signalsByDoctor: number;
   /** When the sweep must look: the ring deadline, then the time limit; null once ended. */
   dueAt: string | null;
 }
@@ -68,5 +69,8 @@ export function toCallRecord(call: CallDoc): CallRecord | null {
     endReason: call.endReason,
   };
 }
+
+export const signalField = (role: ConsultRole) =>
+  role === 'patient' ? ('signalsByPatient' as const) : ('signalsByDoctor' as const);
 
 export const MINUTE_MS = 60_000;

@@ -6,7 +6,7 @@ import { ApiError } from '../core/errors';
 import { hasConsent } from '../privacy/consents';
 import { loadCall } from './access';
 import { callError, wrongCallState } from './errors';
-import { MINUTE_MS, openidOf, type CallDoc } from './model';
+import { MINUTE_MS, openidOf, signalField, type CallDoc } from './model';
 import { trtcUserIdOf } from './views';
 
 const other = (role: ConsultRole): ConsultRole => (role === 'patient' ? 'doctor' : 'patient');
@@ -24,14 +24,15 @@ export const signal: Handler<'call', 'signal'> = async (ctx, input) => {
   if (!live(call)) throw wrongCallState(call.state);
   let current = call;
   for (let attempt = 0; attempt < 5; attempt++) {
-    const sent = current.signals[role];
-    if (current.signals.patient + current.signals.doctor >= SIGNALS_PER_CALL_MAX)
+    const field = signalField(role);
+    const sent = current[field];
+    if (current.signalsByPatient + current.signalsByDoctor >= SIGNALS_PER_CALL_MAX)
       throw callError('RATE_LIMITED', 'too_many_signals');
     const counted = await ctx.store.updateIf(
       CALLS.name,
       call._id,
-      { state: current.state, [`signals.${role}`]: sent },
-      { inc: { [`signals.${role}`]: 1 } },
+      { state: current.state, [field]: sent },
+      { inc: { [field]: 1 } },
     );
     if (counted) {
       const seq = sent + 1;

@@ -93,9 +93,11 @@ it('the receipt counts what she had, keeps paid orders without her, and names no
     anonymised: distinct('anonymise'),
   });
 
-  // DEL 3: the two paid orders stay for reconciliation, without owner, refund forfeited where owed.
+  // DEL 3: the paid orders stay for reconciliation, without owner, refund forfeited where owed.
   const archive = await w.store.find(ORDER_ARCHIVE.name, {});
-  expect(archive.map((o) => o._id).sort()).toEqual([seeded.closed, seeded.waiting].sort());
+  expect(archive.map((o) => o._id).sort()).toEqual(
+    [seeded.closed, seeded.waiting, seeded.video].sort(),
+  );
   const allowed = [
     '_id',
     'doctorId',

@@ -91,6 +91,8 @@ export interface Seeded {
   closed: string;
   waiting: string;
   free: string;
+  /** alice's paid 视频咨询 with 王医生, active, with calls. */
+  video: string;
   /** eve's consults: with alice as 李医生, and with 王医生. */
   eveWithAlice: string;
   eveWithWang: string;
@@ -177,8 +179,9 @@ export async function seedWorld(w: World): Promise<Seeded> {
   const eveWithWang = await paidConsult(w, eve, 'd-wang', { photoKeys: [evePhoto.key] });
   await consult(w, 'accept', { consultId: eveWithWang.id }, drWang);
   await text(w, drWang, eveWithWang.id, '您好，请问哪里不舒服？');
-  await seedCalls(w);
+  const video = await seedCalls(w);
   return {
+    video,
     closed: closed.id,
     waiting: waiting.id,
     free: free.id,
@@ -204,7 +207,7 @@ const slotAfter = (w: World, hours: number) => {
  * 视频咨询 (issue 14): alice's video consult with 王医生 with one ended call (the timeline)
  * and one ringing (the live-call guard); eve's video consult with alice as 李医生, ringing.
  */
-async function seedCalls(w: World): Promise<void> {
+async function seedCalls(w: World): Promise<string> {
   const offer = { price: 5000, hours: ALL_WEEK };
   await consult(w, 'setVideoOffer', { offer }, drWang);
   await consult(w, 'setVideoOffer', { offer }, alice);
@@ -220,6 +223,7 @@ async function seedCalls(w: World): Promise<void> {
   const eves = await paidConsult(w, eve, 'd-li', video(3));
   await consult(w, 'accept', { consultId: eves.id }, alice);
   await call(w, 'call', 'start', { consultId: eves.id }, eve);
+  return mine.id;
 }
 
 /**
