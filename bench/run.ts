@@ -7,11 +7,13 @@
  *   npm run bench                 catalog, chat, then size
  *   npm run bench -- catalog      only the catalog (SQLite, handlers, HTTP)
  *   npm run bench -- chat         only live consult messages (SSE beside 3 s polling)
+ *   npm run bench -- call         only video-call signalling (start → answer beside a chat message)
  *   npm run bench -- deletion     only account deletion (bounded batches beside a naive delete)
  *   npm run bench -- size         only the weapp package size
  *   npm run bench -- size --reuse measure the existing dist/ instead of rebuilding it
  */
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { runCallBench } from './call';
 import { runCatalogBench } from './catalog';
 import { runChatBench } from './chat';
 import { runDeletionBench } from './deletion';
@@ -21,6 +23,7 @@ import { runSizeBench } from './size';
 const BENCHES: Record<string, (flags: Set<string>) => Promise<BenchReport>> = {
   catalog: () => runCatalogBench(),
   chat: () => runChatBench(),
+  call: () => runCallBench(),
   deletion: () => runDeletionBench(),
   size: (flags) => runSizeBench({ reuse: flags.has('--reuse') }),
 };

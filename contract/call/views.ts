@@ -1,5 +1,4 @@
 import { z } from '../zod';
-import { roleSchema } from '../consult/views';
 import { CALL_END_REASONS, CALL_STATES } from './items';
 
 /** One RTCIceServer, as RTCPeerConnection takes it (from ICE_SERVERS; TURN with credentials). */
@@ -14,6 +13,9 @@ export const iceServerSchema = z
   })
   .strict();
 export type IceServer = z.infer<typeof iceServerSchema>;
+
+/** A participant's side (as consult's roleSchema; not imported: consult/views imports this file). */
+const roleSchema = z.enum(['patient', 'doctor']);
 
 export const callEnderSchema = z.enum(['patient', 'doctor', 'system']);
 
