@@ -255,6 +255,37 @@ export const BOOKING_GUARDS: CollectionSpec = {
   indexes: ['owner', 'kind', 'expiresAt', 'count'],
 };
 
+/** 视频咨询: one booked slot per (doctor, slot start), `_id` deterministic (backend/consult/video.ts). */
+export const VIDEO_SLOTS: CollectionSpec = {
+  name: 'videoSlots',
+  indexes: ['doctorId', 'slot', 'consultId', 'patientOpenid'],
+};
+
+/**
+ * CAM/MIC: video calls of consults — metadata only (who rang, start, answer, end, duration,
+ * who ended it), never audio or video. `dueAt` is when the sweep must look at a live call.
+ */
+export const CALLS: CollectionSpec = {
+  name: 'calls',
+  indexes: [
+    'consultId',
+    'patientOpenid',
+    'doctorOpenid',
+    'state',
+    'dueAt',
+    'startedAt',
+    // signal: compare-and-set on each side's count.
+    'signalsByPatient',
+    'signalsByDoctor',
+  ],
+};
+
+/** One live call per consult: `_id` = consultId, so a second `start` finds it by id (backend/call). */
+export const ACTIVE_CALLS: CollectionSpec = {
+  name: 'activeCalls',
+  indexes: ['callId', 'patientOpenid', 'doctorOpenid'],
+};
+
 export const COLLECTIONS: CollectionSpec[] = [
   HOSPITALS,
   DOCTORS,
@@ -287,4 +318,7 @@ export const COLLECTIONS: CollectionSpec[] = [
   BOOKING_SLOTS,
   APPOINTMENTS,
   BOOKING_GUARDS,
+  VIDEO_SLOTS,
+  CALLS,
+  ACTIVE_CALLS,
 ];

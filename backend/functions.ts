@@ -2,6 +2,7 @@ import type { FnName } from '../contract';
 import type { BackendFunction } from './core/action';
 import { accountFunction } from './account';
 import { bookingFunction } from './booking';
+import { callFunction } from './call';
 import { catalogFunction } from './catalog';
 import { consultFunction } from './consult';
 import { patientsFunction } from './patients';
@@ -14,6 +15,7 @@ import { userFunction } from './user';
 export const FUNCTIONS: { [F in FnName]: BackendFunction<F> } = {
   account: accountFunction,
   booking: bookingFunction,
+  call: callFunction,
   catalog: catalogFunction,
   consult: consultFunction,
   patients: patientsFunction,

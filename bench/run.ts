@@ -8,6 +8,7 @@
  *   npm run bench -- booking      only booking (1,000 clients race for 20 places over HTTP)
  *   npm run bench -- catalog      only the catalog (SQLite, handlers, HTTP)
  *   npm run bench -- chat         only live consult messages (SSE beside 3 s polling)
+ *   npm run bench -- call         only video-call signalling (start → answer beside a chat message)
  *   npm run bench -- deletion     only account deletion (bounded batches beside a naive delete)
  *   npm run bench -- overload     200 connections × 30 s (BENCH_SECONDS) on nearby/search: max, timeouts, 503
  *   npm run bench -- size         only the weapp package size
@@ -17,6 +18,7 @@
  */
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { runBookingBench } from './booking';
+import { runCallBench } from './call';
 import { runCatalogBench } from './catalog';
 import { runChatBench } from './chat';
 import { runColdstartBench } from './coldstart';
@@ -30,6 +32,7 @@ const BENCHES: Record<string, (flags: Set<string>) => Promise<BenchReport>> = {
   booking: () => runBookingBench(),
   catalog: () => runCatalogBench(),
   chat: () => runChatBench(),
+  call: () => runCallBench(),
   deletion: () => runDeletionBench(),
   overload: () => runOverloadBench(),
   size: (flags) => runSizeBench({ reuse: flags.has('--reuse') }),

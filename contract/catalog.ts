@@ -1,6 +1,7 @@
 import * as z from './zod';
 import { idSchema, latSchema, lngSchema, pageFields, pageOf } from './common';
 import { text } from './text';
+import { videoOfferSchema } from './consult/video';
 
 /** Doctor titles, senior first (the order recommend and search tie-breaks use). */
 export const DOCTOR_TITLES = ['主任医师', '副主任医师', '主治医师', '住院医师'] as const;
@@ -85,6 +86,8 @@ export type DoctorSummary = z.infer<typeof doctorSummarySchema>;
 
 export const doctorSchema = doctorSummarySchema.extend({
   bio: z.string(),
+  /** 视频咨询 price and weekly hours; null when not offered or when the operator has video off. */
+  video: videoOfferSchema.nullable(),
   hospital: z.object({
     id: z.string(),
     name: z.string(),

@@ -25,12 +25,14 @@ import {
   pictureSchema,
 } from './consult/views';
 import { consultStatusSchema } from './consult/schemas';
+import { consultTypeSchema, videoOfferSchema } from './consult/video';
 
 export * from './consult/items';
 export * from './consult/schemas';
 export * from './consult/views';
 export * from './consult/events';
 export * from './consult/links';
+export * from './consult/video';
 
 /**
  * The `consult` function: image-text consultation (CAM, ALB, PI, CS, SEC). Every action
@@ -54,6 +56,8 @@ export const consultActions = {
       payment: z.enum(['wechat', 'sandbox', 'none']),
       /** Weapp: pass to wx.requestSubscribeMessage in the submit tap; [] locally. */
       subscribeTemplateIds: z.array(z.string()),
+      /** 视频咨询: webrtc locally, trtc on WeChat, null when the operator has video off (never mention video then). */
+      video: z.enum(['webrtc', 'trtc']).nullable(),
     }),
   },
   /**
@@ -76,6 +80,8 @@ export const consultActions = {
   /**
    * A new consult with the doctor's catalog price (never the client's). Price 0 starts in
    * 'waiting'; otherwise 'pending_payment' → pay. PI: see SENSITIVE_INFO_NOTICE.
+   * type 'video' (视频咨询) takes the doctor's video price and needs `slot`: the start of one
+   * of the doctor's free video slots (ISO time; INVALID_ARGUMENT slot_invalid otherwise).
    */
   create: {
     input: z
@@ -84,8 +90,18 @@ export const consultActions = {
         patient: patientSchema,
         description: descriptionSchema,
         photoKeys: photoKeysSchema.default([]),
+        type: consultTypeSchema.default('text'),
+        slot: z.iso.datetime({ offset: true }).optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine((v, ctx) => {
+        if ((v.type === 'video') !== (v.slot !== undefined))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['slot'],
+            message: v.type === 'video' ? '视频咨询请选择时间' : '图文咨询无需选择时间',
+          });
+      }),
     output: consultViewSchema,
   },
   /**
@@ -206,6 +222,14 @@ export const consultActions = {
   queue: {
     input: z.object({ cursor: cursorSchema.optional(), limit: page(LIST_PAGE.max) }).strict(),
     output: z.object({ items: z.array(consultSummarySchema), nextCursor: z.string().nullable() }),
+  },
+  /**
+   * Doctor: offer 视频咨询 (price in fen, weekly hours in Shanghai time) or stop (offer: null).
+   * Existing bookings stay. FAILED_PRECONDITION video_disabled when the operator has video off.
+   */
+  setVideoOffer: {
+    input: z.object({ offer: videoOfferSchema.nullable() }).strict(),
+    output: z.object({ doctor: doctorCardSchema }),
   },
   /** Doctor: waiting → active. Two accepts (or an accept and a cancel) at once: one wins, the other CONFLICT. */
   accept: { input: byId, output: consultViewSchema },

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { accountActions } from './account';
 import { bookingActions } from './booking';
+import { callActions } from './call';
 import { catalogActions } from './catalog';
 import { consultActions } from './consult';
 import { patientsActions } from './patients';
@@ -16,6 +17,7 @@ import { userActions } from './user';
 export const api = {
   account: accountActions,
   booking: bookingActions,
+  call: callActions,
   catalog: catalogActions,
   consult: consultActions,
   patients: patientsActions,

@@ -8,6 +8,7 @@ import { isApiPath, registerApi } from './api';
 import { USER_REQUEST_MAX_BYTES } from '../contract/user/items';
 import { CONSULT_REQUEST_MAX_BYTES } from '../contract/consult/items';
 import { RECORDS_REQUEST_MAX_BYTES } from '../contract/records/items';
+import { CALL_REQUEST_MAX_BYTES } from '../contract/call/items';
 import { isLocalRealtime } from '../backend/adapters/local/realtime-hub';
 import { BODY_LIMIT_BYTES, handleError, installFallbacks } from './fallbacks';
 import { registerFiles } from './files';
@@ -113,6 +114,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
         user: USER_REQUEST_MAX_BYTES,
         consult: CONSULT_REQUEST_MAX_BYTES,
         records: RECORDS_REQUEST_MAX_BYTES,
+        // Signalling: one SDP at most; smaller than the 1 MB default (a relay, not a pipe).
+        call: CALL_REQUEST_MAX_BYTES,
       },
     });
     // An existing, valid identity cookie only: file and event responses never set one.

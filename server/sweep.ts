@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { runDeletionSweep } from '../backend/account';
 import { runBookingSweep } from '../backend/booking';
+import { runCallSweep } from '../backend/call';
 import { runConsultSweep } from '../backend/consult';
 import type { Ports } from '../backend/core/context';
 import { runRetentionSweep } from '../backend/privacy/retention';
@@ -10,8 +11,9 @@ export const SWEEP_INTERVAL_MS = 60_000;
 
 /**
  * The local server's sweeps — consultations (48-hour refunds, unpaid orders, refund
- * retries, stale uploads), bookings (15-minute holds, no-shows, refunds, reminders) and account deletions their callers left (DEL), the same
- * backend jobs CloudBase's timer functions run — on an interval, never two runs at once, stopped (and a
+ * retries, stale uploads), bookings (15-minute holds, no-shows, refunds, reminders), video
+ * calls past their ring or time limit, account deletions their callers left (DEL) and
+ * retention (issue 11), the same backend jobs CloudBase's timer functions run — on an interval, never two runs at once, stopped (and a
  * run in progress awaited) before the server closes its store. A failed run is logged; the next one tries again.
  */
 export function startConsultSweep(
@@ -29,6 +31,8 @@ export function startConsultSweep(
       const booking = await runBookingSweep(ctx);
       if (Object.values(booking).some((n) => n > 0))
         app.log.info({ sweep: booking }, 'booking sweep');
+      const calls = await runCallSweep(ctx);
+      if (calls.ended > 0) app.log.info({ sweep: calls }, 'call sweep');
       const deletions = await runDeletionSweep(ctx);
       if (deletions.advanced > 0) app.log.info({ sweep: deletions }, 'deletion sweep');
       // Issue 11 point 8: every retention promise of the manifest, kept here.

@@ -26,13 +26,15 @@ export const listDoctors: Handler<'catalog', 'listDoctors'> = async ({ store }, 
   return toPage(docs.map(toDoctorSummary), window, total);
 };
 
-export const getDoctor: Handler<'catalog', 'getDoctor'> = async ({ store }, { id }) => {
+export const getDoctor: Handler<'catalog', 'getDoctor'> = async ({ store, videoRooms }, { id }) => {
   const doc = await store.get<DoctorDoc>(DOCTORS.name, id);
   if (!doc) throw notFound('医生');
   const hospital = await store.get<HospitalDoc>(HOSPITALS.name, doc.hospitalId);
   return {
     ...toDoctorSummary(doc),
     bio: doc.bio,
+    // With video off the app never mentions video (issue 14): no offer is shown.
+    video: videoRooms ? (doc.video ?? null) : null,
     hospital: {
       id: doc.hospitalId,
       name: hospital?.name ?? doc.hospitalName,

@@ -1,5 +1,6 @@
 import type { DoctorSummary, DoctorTitle, HospitalSummary, Hospital } from '../../contract/catalog';
 import { DOCTOR_TITLES, HOSPITAL_GRADES } from '../../contract/catalog';
+import type { VideoOffer } from '../../contract/consult/video';
 import type { StoredDoc } from '../ports/document-store';
 
 /** A hospital as stored. `location` is WGS-84. */
@@ -37,6 +38,8 @@ export interface DoctorDoc extends StoredDoc {
   consultCount: number;
   synthetic: boolean;
   bio: string;
+  /** 视频咨询 price and weekly hours (consult setVideoOffer); absent or null = not offered. */
+  video?: VideoOffer | null;
 }
 
 export interface DepartmentDoc extends StoredDoc {

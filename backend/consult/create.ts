@@ -11,10 +11,12 @@ import { HOUR_MS, contexts, sortKeyOf, type ConsultDoc } from './model';
 import { storedPatient } from './patient';
 import { claimUploads } from './uploads';
 import { toView } from './views';
+import { checkSlot, claimSlot, offerOf, requireVideoOn, slotIdOf } from './video';
 
 export const config: Handler<'consult', 'config'> = async (ctx) => ({
   payment: ctx.payment?.kind ?? 'none',
   subscribeTemplateIds: [...(ctx.notifier?.templateIds ?? [])],
+  video: ctx.videoRooms?.kind ?? null,
 });
 
 /** Fields that make a consult 'waiting' from `at`: the doctor's queue and the 48-hour deadline. */
@@ -32,7 +34,8 @@ export function waitingFields(id: string, at: Date) {
 /**
  * A new consult. The price is the doctor's catalog price at this moment — never the
  * client's. PI: the description is stored encrypted and not inspected. Pictures must be
- * the caller's own unused uploads (claimed in the same transaction as the insert).
+ * the caller's own unused uploads (claimed in the same transaction as the insert). A video
+ * consult takes the doctor's video price and claims its slot in the same transaction.
  */
 export const create: Handler<'consult', 'create'> = async (ctx, input) => {
   const { openid } = await requireAccount(ctx);
@@ -40,12 +43,17 @@ export const create: Handler<'consult', 'create'> = async (ctx, input) => {
   if (!doctor) throw notFound('医生');
   if ((await doctorIdOf(ctx, openid)) === doctor._id)
     throw consultError('FAILED_PRECONDITION', 'own_doctor');
-  const price = doctor.consultPrice;
+  const now = ctx.clock.now();
+  let slot: Date | null = null;
+  if (input.type === 'video') {
+    requireVideoOn(ctx);
+    slot = checkSlot(offerOf(doctor), input.slot ?? '', now);
+  }
+  const price = input.type === 'video' ? offerOf(doctor).price : doctor.consultPrice;
   if (price > 0 && (ctx.payment?.kind ?? 'none') === 'none')
     throw consultError('FAILED_PRECONDITION', 'payment_unavailable');
 
   const crypto = portOf(ctx, 'crypto');
-  const now = ctx.clock.now();
   const at = now.toISOString();
   const id = `c${portOf(ctx, 'random').hex(12)}`;
   const patient = await storedPatient(ctx, input.patient, id, openid);
@@ -62,6 +70,8 @@ export const create: Handler<'consult', 'create'> = async (ctx, input) => {
       hospitalName: doctor.hospitalName,
     },
     status: 'pending_payment',
+    type: input.type,
+    scheduledAt: slot ? slot.toISOString() : null,
     price,
     patient,
     descriptionEnc: crypto.encrypt(input.description, contexts.description(id)),
@@ -95,6 +105,14 @@ export const create: Handler<'consult', 'create'> = async (ctx, input) => {
       patientOpenid: openid,
       path: (i) => `data.photoKeys.${i}`,
     });
+    if (slot)
+      await claimSlot(tx, {
+        _id: slotIdOf(doctor._id, slot),
+        doctorId: doctor._id,
+        slot: slot.toISOString(),
+        consultId: id,
+        patientOpenid: openid,
+      });
     await tx.insert(CONSULTS.name, consult);
   });
   if (consult.status === 'waiting') await announceTransition(ctx, consult);

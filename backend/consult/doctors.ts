@@ -99,5 +99,5 @@ export const bindDoctor: Handler<'consult', 'bindDoctor'> = async (ctx, input) =
   });
   const doctor = await ctx.store.get<DoctorDoc>(DOCTORS.name, doctorId);
   if (!doctor) throw notFound('医生');
-  return { doctor: doctorCard(doctor) };
+  return { doctor: doctorCard(ctx, doctor) };
 };

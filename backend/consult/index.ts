@@ -8,6 +8,7 @@ import { listMessages, sendMessage } from './messages';
 import { markRead, notices } from './notices';
 import { pay, sandboxConfirm } from './payment';
 import { getAttachment, uploadAttachment } from './uploads';
+import { setVideoOffer } from './video';
 
 export { runConsultSweep, type SweepReport } from './sweep';
 export { paymentNotice } from './payment';
@@ -36,6 +37,7 @@ export const consultFunction: BackendFunction<'consult'> = {
     bindDoctor,
     workbench,
     queue,
+    setVideoOffer,
     accept,
     close,
   },

@@ -64,14 +64,15 @@ export const workbench: Handler<'consult', 'workbench'> = async (ctx) => {
     ctx.store.count(CONSULTS.name, { doctorId, status: 'waiting' }),
     ctx.store.count(CONSULTS.name, { doctorOpenid: openid, status: 'active' }),
   ]);
-  return { doctor: doctorCard(doctor), waiting, active };
+  return { doctor: doctorCard(ctx, doctor), waiting, active };
 };
 
-export const doctorCard = (doctor: DoctorDoc) => ({
+export const doctorCard = (ctx: Pick<Ctx, 'videoRooms'>, doctor: DoctorDoc) => ({
   id: doctor._id,
   name: doctor.name,
   title: doctor.title,
   department: doctor.department,
   hospitalName: doctor.hospitalName,
   consultPrice: doctor.consultPrice,
+  video: ctx.videoRooms ? (doctor.video ?? null) : null,
 });

@@ -2,6 +2,7 @@ import type { ImageType } from '../../contract/user/items';
 import { createHash } from 'node:crypto';
 import type { ConsultStatus } from '../../contract/consult/items';
 import type { ConsultDoctor, ConsultRole } from '../../contract/consult/views';
+import type { ConsultType } from '../../contract/consult/video';
 import type { StoredDoc } from '../ports/document-store';
 
 /**
@@ -33,6 +34,10 @@ export interface ConsultDoc extends StoredDoc {
   doctorOpenid: string | null;
   doctor: ConsultDoctor;
   status: ConsultStatus;
+  /** 图文 or 视频 (absent on consults from before video: text). */
+  type?: ConsultType;
+  /** video: the booked slot's start. */
+  scheduledAt?: string | null;
   /** Fen, from the catalog when created. */
   price: number;
   patient: StoredPatient;

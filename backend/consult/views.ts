@@ -10,6 +10,7 @@ import { maskName, maskPhone } from '../../contract/user/id-number';
 import type { Ctx } from '../core/context';
 import { boundPhone, loadUser } from '../user/account';
 import { portOf } from '../user/ports';
+import { callRecordsOf } from '../call/records';
 import { contexts, otherRole, type ConsultDoc, type MessageDoc } from './model';
 
 /** How the server's documents become what each side may see (SEC decides `contact` and names). */
@@ -70,6 +71,8 @@ export function toSummary(ctx: Ctx, consult: ConsultDoc, role: ConsultRole): Con
     id: consult._id,
     role,
     status: consult.status,
+    type: consult.type ?? 'text',
+    scheduledAt: consult.scheduledAt ?? null,
     doctor: consult.doctor,
     patient: patientView(ctx, consult, role),
     price: consult.price,
@@ -142,6 +145,7 @@ export async function toView(
         : null,
     contact: await contactFor(ctx, consult, role),
     lastSeq: consult.seq,
+    calls: consult.type === 'video' ? await callRecordsOf(ctx, consult._id) : [],
   };
 }
 

@@ -10,6 +10,7 @@ import type { PaymentProvider } from '../ports/payment';
 import type { Random } from '../ports/random';
 import type { Realtime } from '../ports/realtime';
 import type { SmsSender } from '../ports/sms';
+import type { VideoRooms } from '../ports/video-rooms';
 import type { WeChatPhone } from '../ports/wechat-phone';
 
 /**
@@ -45,6 +46,8 @@ export interface Ports {
   /** Booking: the 就诊人 (the patients function's directory), and the HTTP client HIS adapters use. */
   patients?: PatientDirectory;
   hisFetch?: typeof fetch;
+  /** 视频咨询 (backend/call): absent = the operator has video off (VIDEO_ENABLED). */
+  videoRooms?: VideoRooms;
 }
 
 export interface Ctx extends Ports {

@@ -21,6 +21,7 @@ import {
 import { contexts as consultContexts } from '../consult/model';
 import type { StoredDoc } from '../ports/document-store';
 import { HEALTH_RECORDS_DATA } from './health-data-map';
+import { CALL_DATA } from './data-map-calls';
 
 /**
  * The personal data map (docs/ARCHITECTURE.md): every collection that holds personal data,
@@ -315,6 +316,7 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
     clauses: ['DEL'],
     description: '预约规则记录：同日同医生、每周科室、每月预约次数与爽约记录（仅保存哈希）',
   },
+  ...CALL_DATA,
   {
     collection: DOCTOR_INVITES.name,
     ownerField: 'owner',

@@ -4,6 +4,7 @@ import {
   createCloudConsultPorts,
   readCloudConsultConfig,
 } from '../../backend/adapters/cloudbase/consult-ports';
+import { runCallSweep } from '../../backend/call';
 import { runConsultSweep } from '../../backend/consult';
 import type { DocumentStore } from '../../backend/ports/document-store';
 import { consoleLogger } from '../../backend/ports/logger';
@@ -28,6 +29,8 @@ export async function main(_event: unknown, _context?: unknown) {
   if (cloud.getWXContext().OPENID)
     return { ok: false, error: 'consult-sweep runs on its timer only' };
   const report = await runConsultSweep(system());
-  consoleLogger.info({ fn: 'consult-sweep', ...report }, 'sweep');
-  return { ok: true, report };
+  // Calls past their ring or limit (the call function's check on read catches them sooner).
+  const calls = await runCallSweep(system());
+  consoleLogger.info({ fn: 'consult-sweep', ...report, callsEnded: calls.ended }, 'sweep');
+  return { ok: true, report: { ...report, callsEnded: calls.ended } };
 }

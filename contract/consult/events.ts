@@ -1,5 +1,7 @@
 import * as z from '../zod';
 import { consultStatusSchema } from './schemas';
+import { SIGNAL_KINDS } from '../call/items';
+import { callViewSchema } from '../call/views';
 import { messageViewSchema } from './views';
 
 /**
@@ -8,6 +10,9 @@ import { messageViewSchema } from './views';
  *   message — a new message in a consult you take part in (links inside are bound to you).
  *   status  — the consult changed state; call get to refresh it.
  *   queue   — doctors: a consult for you entered (status 'waiting') or left the queue.
+ *   call    — a video call of the consult changed (rings, connected, ended): the viewer's CallView.
+ *   signal  — WebRTC signalling from the other participant (local only), in `seq` order;
+ *             `payload` was validated by contract/call/signals.ts before it was relayed.
  * Heartbeats are SSE comments (`: ping`) every SSE_HEARTBEAT_SECONDS; EventSource reconnects
  * by itself, after which the client catches up with listMessages {after: lastSeq}.
  */
@@ -24,6 +29,16 @@ export const consultEventSchema = z.discriminatedUnion('type', [
     consultId: z.string(),
     doctorId: z.string(),
     status: consultStatusSchema,
+  }),
+  z.object({ type: z.literal('call'), consultId: z.string(), call: callViewSchema }),
+  z.object({
+    type: z.literal('signal'),
+    consultId: z.string(),
+    callId: z.string(),
+    from: z.enum(['patient', 'doctor']),
+    seq: z.number().int(),
+    kind: z.enum(SIGNAL_KINDS),
+    payload: z.record(z.string(), z.unknown()),
   }),
 ]);
 export type ConsultEvent = z.infer<typeof consultEventSchema>;

@@ -144,5 +144,11 @@ export const CONSULT_ERROR_REASONS = {
   own_doctor: '不能向自己发起咨询',
   /** INVALID_ARGUMENT on a photo/image key: not an upload of yours, or already used. */
   upload_invalid: '图片不存在或已被使用，请重新上传',
+  /** FAILED_PRECONDITION: the operator has not enabled video (VIDEO_ENABLED) → never show video. */
+  video_disabled: '当前环境未开通视频咨询',
+  /** FAILED_PRECONDITION: the doctor does not offer video consultation (any more). */
+  video_not_offered: '该医生暂未开通视频咨询',
+  /** INVALID_ARGUMENT on data.slot: not a slot of the doctor's video hours, or too soon/far. */
+  slot_invalid: '所选时间不在医生的视频咨询时段内，请重新选择',
 } as const;
 export type ConsultErrorReason = keyof typeof CONSULT_ERROR_REASONS;

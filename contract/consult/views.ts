@@ -1,6 +1,8 @@
 import * as z from '../zod';
 import { DOCTOR_TITLES } from '../catalog';
+import { callRecordSchema } from '../call/views';
 import { consultStatusSchema } from './schemas';
+import { consultTypeSchema, videoOfferSchema } from './video';
 
 /** What a consult is about, as shown to either side. */
 export const roleSchema = z.enum(['patient', 'doctor']);
@@ -77,6 +79,10 @@ export const consultSummarySchema = z.object({
   /** The caller's side in this consult. */
   role: roleSchema,
   status: consultStatusSchema,
+  /** text = 图文咨询; video = 视频咨询 (calls with the `call` function while active). */
+  type: consultTypeSchema,
+  /** video: the booked slot's start (the agreed time); null for text. */
+  scheduledAt: z.string().nullable(),
   doctor: consultDoctorSchema,
   patient: patientViewSchema,
   /** Fen; 0 = free. */
@@ -108,6 +114,11 @@ export const consultViewSchema = consultSummarySchema.extend({
   contact: contactSchema.nullable(),
   /** Sequence number of the newest message (0 = none); listMessages {after} continues from any seq. */
   lastSeq: z.number().int(),
+  /**
+   * 视频咨询: the consult's call timeline, oldest first — metadata only (start, answer, end,
+   * duration, who ended it), never audio or video. The chat merges it with messages by time.
+   */
+  calls: z.array(callRecordSchema),
 });
 export type ConsultView = z.infer<typeof consultViewSchema>;
 
@@ -178,4 +189,8 @@ export const paymentLaunchSchema = z.discriminatedUnion('kind', [
 ]);
 export type PaymentLaunch = z.infer<typeof paymentLaunchSchema>;
 
-export const doctorCardSchema = consultDoctorSchema.extend({ consultPrice: z.number().int() });
+export const doctorCardSchema = consultDoctorSchema.extend({
+  consultPrice: z.number().int(),
+  /** 视频咨询 price and hours; null when not offered or when the operator has video off. */
+  video: videoOfferSchema.nullable(),
+});

@@ -29,7 +29,8 @@ export type OptionalConsent = keyof typeof OPTIONAL_CONSENTS;
 export const THIRD_PARTY_SERVICES = {
   trtc: {
     label: '腾讯云实时音视频',
-    purpose: '视频咨询时向该服务提供您的账号昵称和头像，用于通话中显示',
+    purpose:
+      '视频咨询的实时音频和视频经该服务传输；只提供每次通话的化名用户标识，不提供昵称、头像或手机号；不录音、不录像',
     feature: '视频咨询',
   },
 } as const;

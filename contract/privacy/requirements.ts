@@ -72,6 +72,8 @@ export const ACTION_REQUIREMENTS: RequirementTable = {
     config: right('says nothing about anyone'),
     uploadAttachment: policy,
     getAttachment: policy,
+    // The doctor's own offer (price and hours): no one else's data.
+    setVideoOffer: policy,
     create: {
       needs: ['policy', 'health', 'guardian'],
       onlyWhen: {
@@ -93,6 +95,20 @@ export const ACTION_REQUIREMENTS: RequirementTable = {
     queue: policy,
     accept: policy,
     close: policy,
+  },
+  call: {
+    // The patient's health-information consent was checked when the consult was created.
+    start: policy,
+    accept: policy,
+    decline: policy,
+    signal: policy,
+    hangup: right('ending a call never needs consent'),
+    get: policy,
+    // TPS: the only point where anything reaches TRTC (live audio and video, a pseudonym).
+    credentials: {
+      needs: ['policy', 'thirdParty.trtc'],
+      why: 'TPS: Tencent TRTC carries the call',
+    },
   },
   patients: {
     list: policy,

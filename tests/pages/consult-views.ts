@@ -9,6 +9,8 @@ export function consultView(over: Partial<ConsultView> = {}): ConsultView {
     id: 'c1',
     role: 'patient',
     status: 'active',
+    type: 'text',
+    scheduledAt: null,
     doctor: {
       id: 'd1',
       name: '王建国',
@@ -34,6 +36,7 @@ export function consultView(over: Partial<ConsultView> = {}): ConsultView {
     refund: null,
     contact: null,
     lastSeq: 0,
+    calls: [],
     ...over,
   };
 }

@@ -55,6 +55,7 @@ export function doctorDetail(over: Partial<Doctor> = {}): Doctor {
   return {
     ...doctor(),
     bio: '从事心血管内科临床工作三十年。',
+    video: null,
     hospital: {
       id: 'h1',
       name: '复旦大学附属中山医院',

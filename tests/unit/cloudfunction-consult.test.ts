@@ -69,7 +69,8 @@ describe('cloudfunctions/consult', () => {
     mockSdk.getWXContext.mockReturnValue({ OPENID: 'o-1' });
     expect(await main({ action: 'config', data: {} })).toEqual({
       ok: true,
-      data: { payment: 'wechat', subscribeTemplateIds: ['tpl-reply'] },
+      // video: null — VIDEO_ENABLED is off by default on CloudBase (docs/video.md).
+      data: { payment: 'wechat', subscribeTemplateIds: ['tpl-reply'], video: null },
     });
     expect(await main({ action: 'create', data: {} })).toMatchObject({
       ok: false,

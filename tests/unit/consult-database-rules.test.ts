@@ -31,7 +31,8 @@ it('only consults and their messages are readable, each by its two participants 
   const readable = Object.entries(rules)
     .filter(([, r]) => r.read !== false)
     .map(([n]) => n);
-  expect(readable.sort()).toEqual(['consultMessages', 'consults']);
+  // calls: the weapp watch that rings (视频咨询, issue 14).
+  expect(readable.sort()).toEqual(['calls', 'consultMessages', 'consults']);
   const waiting = { patientOpenid: 'o-patient', doctorOpenid: null };
   const active = { patientOpenid: 'o-patient', doctorOpenid: 'o-doctor' };
   for (const name of readable) {

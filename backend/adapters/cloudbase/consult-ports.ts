@@ -3,6 +3,8 @@ import type { Ctx, Ports } from '../../core/context';
 import { systemClock } from '../../ports/clock';
 import { createStoreNotifier } from '../../consult/notices';
 import type { Crypto } from '../../ports/crypto';
+import type { VideoRooms } from '../../ports/video-rooms';
+import { trtcListingFromEnv } from './video-switch';
 import type { DocumentStore } from '../../ports/document-store';
 import type { Logger } from '../../ports/logger';
 import { combineNotifiers } from '../../ports/notifier';
@@ -34,6 +36,8 @@ export interface CloudConsultConfig {
   crypto: Crypto;
   pay: WeChatPayConfig | null;
   subscribeTemplateId: string | null;
+  /** 视频咨询 on (VIDEO_ENABLED=1): listed and booked here; credentials only in `call`. */
+  videoRooms?: VideoRooms;
 }
 
 /**
@@ -46,6 +50,7 @@ export function readCloudConsultConfig(env: NodeJS.ProcessEnv = process.env): Cl
     crypto: createCloudbaseCrypto(env),
     pay: weChatPayConfigFromEnv(env, PAY_NOTICE_FUNCTION),
     subscribeTemplateId: env.WX_SUBSCRIBE_TEMPLATE_ID?.trim() || null,
+    videoRooms: trtcListingFromEnv(env),
   };
 }
 
@@ -74,6 +79,8 @@ export function createCloudConsultPorts(
         )
       : inApp,
     realtime: noRealtime,
+    // Video on (VIDEO_ENABLED=1) without the TRTC secret: the consult function only lists it.
+    ...(config.videoRooms ? { videoRooms: config.videoRooms } : {}),
   };
 }
 

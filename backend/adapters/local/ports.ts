@@ -18,12 +18,14 @@ import { createFileLinks } from './file-links';
 import { createLocalFileStore, FILES_DIR } from './file-store';
 import { createLocalRealtime } from './realtime-hub';
 import { createSandboxPayment } from './sandbox-payment';
+import { localVideoRoomsFromEnv } from './webrtc-rooms';
 import { createOutboxSmsSender } from './sms-outbox';
 import { localWeChatPhone } from './wechat-phone';
 
 export const DATABASE_FILE = 'zhuyi.sqlite';
 
-export interface LocalPorts extends Required<Ports> {
+/** Every port; videoRooms only while VIDEO_ENABLED is on (the default locally). */
+export interface LocalPorts extends Required<Omit<Ports, 'videoRooms'>>, Pick<Ports, 'videoRooms'> {
   store: DocumentStore & { close(): void };
 }
 
@@ -34,7 +36,8 @@ export interface LocalPorts extends Required<Ports> {
  * SMS through Tencent Cloud when TENCENT_SMS_* is set or else the development outbox
  * `<dataDir>/sms-outbox.jsonl` (refused in production), the built-in identity verifier;
  * for consultations the payment sandbox (none in production: free consults only), the
- * in-app notice list and the in-process realtime hub the SSE route reads.
+ * in-app notice list and the in-process realtime hub the SSE route reads; 视频咨询 over
+ * WebRTC unless VIDEO_ENABLED=0, with ICE_SERVERS (backend/adapters/local/webrtc-rooms.ts).
  * Creates `dataDir` if needed. Whoever calls this closes `store` when done.
  */
 export function createLocalPorts(options: {
@@ -78,6 +81,7 @@ export function createLocalPorts(options: {
     // Until the patients function lands: the account holder as their own 就诊人 (backend/booking/self-patient.ts).
     patients: createSelfPatientDirectory({ store, crypto }),
     hisFetch: globalThis.fetch,
+    videoRooms: localVideoRoomsFromEnv(env),
   };
 }
 

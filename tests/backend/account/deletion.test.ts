@@ -92,7 +92,7 @@ it('the receipt counts what she had, keeps paid orders without her, and names no
     ).size;
   const status = await deleteAlice();
   expect(status.receipt?.counts).toEqual({
-    consultations: 3,
+    consultations: 4, // with the 视频咨询 seedCalls adds
     messages: 4,
     appointments: 1,
     records: 1,
@@ -109,10 +109,10 @@ it('the receipt counts what she had, keeps paid orders without her, and names no
     anonymised: distinct('anonymise'),
   });
 
-  // DEL 3: the three paid orders stay for reconciliation, without owner, refund forfeited where owed.
+  // DEL 3: the paid orders stay for reconciliation, without owner, refund forfeited where owed.
   const archive = await w.store.find(ORDER_ARCHIVE.name, {});
   expect(archive.map((o) => o._id).sort()).toEqual(
-    [seeded.closed, seeded.waiting, seeded.appointment].sort(),
+    [seeded.closed, seeded.waiting, seeded.appointment, seeded.video].sort(),
   );
   const allowed = [
     '_id',
@@ -216,7 +216,7 @@ it('the same WeChat user then starts as a new user, and can register the same ph
   });
   // The receipt of the deletion stays the caller's to see.
   const status = expectOk<DeletionStatus>(await w.account('deletionStatus', {}));
-  expect(status).toMatchObject({ state: 'done', receipt: { counts: { consultations: 3 } } });
+  expect(status).toMatchObject({ state: 'done', receipt: { counts: { consultations: 4 } } });
   // Deleting the new account is a new job (generation 2) with its own receipt.
   const again = await deleteAlice();
   expect(again).toMatchObject({

@@ -65,7 +65,7 @@ it("holds every row of the caller's that the map lists, and only those", async (
     rowsIn(exported, 'consults')
       .map((r) => r._id)
       .sort(),
-  ).toEqual([seeded.closed, seeded.waiting, seeded.free].sort());
+  ).toEqual([seeded.closed, seeded.waiting, seeded.free, seeded.video].sort());
   // Nobody else is named: not eve (whom she treated), not 王医生 (who treated her).
   expect(JSON.stringify(exported)).not.toContain(eve.openid);
   expect(JSON.stringify(exported)).not.toContain(drWang.openid);

@@ -27,7 +27,7 @@ async function snapshot(): Promise<string> {
 async function expectNothingDeleted(before: string): Promise<void> {
   expect(await snapshot()).toBe(before);
   expect(await w.store.get(USERS.name, alice.openid)).not.toBeNull();
-  expect(await w.store.count(CONSULTS.name, { patientOpenid: alice.openid })).toBe(3);
+  expect(await w.store.count(CONSULTS.name, { patientOpenid: alice.openid })).toBe(4);
   expect(await w.store.count(DELETION_JOBS.name, {})).toBe(0);
 }
 
@@ -129,7 +129,7 @@ it('without a bound phone the caller types 注销, exactly', async () => {
   const again = expectOk<DeletionStatus>(await del({ confirm: true, typed: '注销' }, stranger));
   expect(again.receipt).toEqual(done.receipt);
   // alice was not touched by any of it.
-  expect(await w.store.count(CONSULTS.name, { patientOpenid: alice.openid })).toBe(3);
+  expect(await w.store.count(CONSULTS.name, { patientOpenid: alice.openid })).toBe(4);
 });
 
 it("nobody reaches another person's job: there is no way to name one", async () => {

@@ -97,6 +97,8 @@ export interface Seeded {
   closed: string;
   waiting: string;
   free: string;
+  /** alice's paid 视频咨询 with 王医生, active, with calls. */
+  video: string;
   /** eve's consults: with alice as 李医生, and with 王医生. */
   eveWithAlice: string;
   eveWithWang: string;
@@ -210,7 +212,9 @@ export async function seedWorld(w: World): Promise<Seeded> {
       'paid',
     );
   await call(w, 'booking', 'get', { id: (booked as { id: string }).id }, alice);
+  const video = await seedCalls(w);
   return {
+    video,
     closed: closed.id,
     waiting: waiting.id,
     free: free.id,
@@ -218,6 +222,42 @@ export async function seedWorld(w: World): Promise<Seeded> {
     eveWithWang: eveWithWang.id,
     appointment: (booked as { id: string }).id,
   };
+}
+
+/** Every day, all day: any 30-minute slot is bookable. */
+const ALL_WEEK = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+  weekday,
+  start: '00:00',
+  end: '24:00',
+}));
+
+/** The next free slot start two hours or more from the world's clock (30-minute aligned). */
+const slotAfter = (w: World, hours: number) => {
+  const step = 30 * 60_000;
+  return new Date(Math.ceil((w.clock.now().getTime() + hours * 3_600_000) / step) * step);
+};
+
+/**
+ * 视频咨询 (issue 14): alice's video consult with 王医生 with one ended call (the timeline)
+ * and one ringing (the live-call guard); eve's video consult with alice as 李医生, ringing.
+ */
+async function seedCalls(w: World): Promise<string> {
+  const offer = { price: 5000, hours: ALL_WEEK };
+  await consult(w, 'setVideoOffer', { offer }, drWang);
+  await consult(w, 'setVideoOffer', { offer }, alice);
+  const video = (hours: number) => ({ type: 'video', slot: slotAfter(w, hours).toISOString() });
+  const mine = await paidConsult(w, alice, 'd-wang', video(2));
+  await consult(w, 'accept', { consultId: mine.id }, drWang);
+  const first = await call(w, 'call', 'start', { consultId: mine.id }, alice);
+  const callId = (first as { id: string }).id;
+  await call(w, 'call', 'accept', { callId }, drWang);
+  w.clock.advance(90_000);
+  await call(w, 'call', 'hangup', { callId }, alice);
+  await call(w, 'call', 'start', { consultId: mine.id }, drWang);
+  const eves = await paidConsult(w, eve, 'd-li', video(3));
+  await consult(w, 'accept', { consultId: eves.id }, alice);
+  await call(w, 'call', 'start', { consultId: eves.id }, eve);
+  return mine.id;
 }
 
 /**

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalRealtime } from '../../../backend/adapters/local/realtime-hub';
 import { createSandboxPayment } from '../../../backend/adapters/local/sandbox-payment';
+import { createWebRtcRooms } from '../../../backend/adapters/local/webrtc-rooms';
 import { createAccountFunction } from '../../../backend/account';
 import type { BatchLimits } from '../../../backend/account/meter';
 import type { BackendFunction } from '../../../backend/core/action';
@@ -100,6 +101,7 @@ export function makeWorld(from?: { dbFile: string; filesDir: string; at: string 
               }
             : null,
       },
+      videoRooms: createWebRtcRooms([]),
       store: wrap.store ? wrap.store(base.store) : base.store,
       files: wrap.files && base.files ? wrap.files(base.files) : base.files,
     };

@@ -57,6 +57,7 @@ const valid = (): Record<string, Record<string, unknown>> => ({
   queue: {},
   accept: { consultId: CID },
   close: { consultId: CID, summary: '好的' },
+  setVideoOffer: { offer: { price: 0, hours: [{ weekday: 1, start: '09:00', end: '12:00' }] } },
 });
 
 it('the table covers every action', () => {
@@ -105,6 +106,27 @@ const cases: Array<[string, Record<string, unknown>, string]> = [
   ['create', { ...create, patient: { ...other, name: '名'.repeat(21) } }, 'data.patient.name'],
   ['create', { ...create, patient: { kind: 'self', name: '张三' } }, 'data.patient.name'],
   ['create', { ...create, price: 0 }, 'data.price'],
+  // 视频咨询 (issue 14): a video consult needs a slot, a text one takes none.
+  ['create', { ...create, type: 'video' }, 'data.slot'],
+  ['create', { ...create, slot: '2026-12-01T09:00:00+08:00' }, 'data.slot'],
+  ['create', { ...create, type: 'video', slot: '明天上午' }, 'data.slot'],
+  ['create', { ...create, type: 'phone' }, 'data.type'],
+  ['setVideoOffer', { offer: { price: -1, hours: [] } }, 'data.offer.price'],
+  [
+    'setVideoOffer',
+    { offer: { price: 0, hours: [{ weekday: 8, start: '09:00', end: '12:00' }] } },
+    'data.offer.hours.0.weekday',
+  ],
+  [
+    'setVideoOffer',
+    { offer: { price: 0, hours: [{ weekday: 1, start: '12:00', end: '09:00' }] } },
+    'data.offer.hours.0',
+  ],
+  [
+    'setVideoOffer',
+    { offer: { price: 0, hours: [{ weekday: 1, start: '09:10', end: '12:00' }] } },
+    'data.offer.hours.0',
+  ],
   ['uploadAttachment', { image: pngAsJpeg }, 'data.image.contentType'],
   ['uploadAttachment', { image: notImage }, 'data.image.contentBase64'],
   ['uploadAttachment', { image: upload('jpeg', 2 * 1024 * 1024 + 1) }, 'data.image.contentBase64'],

@@ -32,7 +32,7 @@ jest.mock('@tarojs/taro', () => ({
 
 let env: ConsultEnv;
 beforeEach(async () => {
-  env = makeConsultEnv('cloudbase');
+  env = makeConsultEnv(undefined, 'cloudbase');
   await setupWorld(env);
 });
 afterEach(() => env.close());

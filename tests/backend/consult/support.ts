@@ -93,8 +93,14 @@ export function doctorDoc(id: string, name: string, price: number): DoctorDoc {
   };
 }
 
-/** `kind` picks the store (default: the project's, see TEST_STORE). */
-export function makeConsultEnv(kind = TEST_STORE): ConsultEnv {
+/**
+ * `extra` ports join every context (e.g. videoRooms for 视频咨询); a getter may swap them per
+ * test. `kind` picks the store (default: the project's, see TEST_STORE).
+ */
+export function makeConsultEnv(
+  extra: () => Partial<Ctx> = () => ({}),
+  kind = TEST_STORE,
+): ConsultEnv {
   const env = makeEnv(':memory:', kind);
   const payment = recording(
     createSandboxPayment({ store: env.store, clock: env.clock, random: env.random }),
@@ -114,6 +120,7 @@ export function makeConsultEnv(kind = TEST_STORE): ConsultEnv {
     payment,
     notifier,
     realtime,
+    ...extra(),
   });
   const call = async (fn: string, body: unknown, who: Caller | null = null) =>
     dispatch(findFunction(fn)!, body, ctx(who), CHECKED);
