@@ -11,7 +11,7 @@ import {
   bookOk,
   DEMO_DR,
   DR_A,
-  DR_B,
+  drZhang,
   eve,
   expectError,
   expectOk,
@@ -56,13 +56,7 @@ describe('schedule', () => {
     env.clock.set('2026-11-30T22:30:00Z'); // 12-01 06:30 Shanghai: 12-14 not released until 07:00
     await open(env, '2026-12-14', ['am']);
     await open(env, '2026-12-02', ['pm']);
-    expectOk(
-      await env.booking(
-        'stopSlot',
-        { slotId: slotId(DR_A, '2026-12-02', 'pm') },
-        (await import('./support')).drZhang,
-      ),
-    );
+    expectOk(await env.booking('stopSlot', { slotId: slotId(DR_A, '2026-12-02', 'pm') }, drZhang));
     await bookOk(env, slotId(DR_A, '2026-12-01', 'am'));
     const s = await schedule(DR_A);
     expect(s.available).toBe(true);
@@ -181,7 +175,6 @@ describe('book', () => {
       reason: 'slot_unreleased',
     });
     await open(env, '2026-12-02', ['am']);
-    const { drZhang } = await import('./support');
     expectOk(await env.booking('stopSlot', { slotId: slotId(DR_A, '2026-12-02', 'am') }, drZhang));
     expectError(await tryBook(slotId(DR_A, '2026-12-02', 'am')), 'FAILED_PRECONDITION', {
       reason: 'slot_stopped',
@@ -224,19 +217,16 @@ describe('book', () => {
     );
   });
 
-  it('books 到院支付 without payment where the hospital has no sub-merchant and no sandbox', async () => {
+  it('books 到院支付 where the hospital asks for it, or has no sub-merchant of its own on WeChat Pay', async () => {
     await env.configure(HOSPITAL, { payAt: 'hospital' });
     await open(env, '2026-12-01');
     const v = await bookOk(env, am());
     expect(v).toMatchObject({ status: 'booked', payAt: 'hospital', holdUntil: null });
     expect(v.visitCode).toMatch(/^\d{6}$/);
-    expectOk(
-      await env.booking(
-        'setSlots',
-        { date: '2026-12-02', periods: [{ period: 'am', open: true, capacity: 2, feeFen: 0 }] },
-        (await import('./support')).drZhang,
-      ),
-    );
-    expect(DR_B).toBeTruthy();
+    // Online payment configured but no sub-merchant: never the platform's own account (no 二清).
+    await env.configure(HOSPITAL, { payAt: 'online', subMchId: null });
+    (env.payment as { kind: string }).kind = 'wechat';
+    const w = await bookOk(env, slotId(DR_A, '2026-12-01', 'pm'), 'p2');
+    expect(w).toMatchObject({ status: 'booked', payAt: 'hospital' });
   });
 });

@@ -32,6 +32,7 @@ describe('configuration from the environment only', () => {
       templateId: '2000001',
       secretId: 'AKIDtest',
       secretKey: 'secret-test',
+      stopTemplateId: null,
       region: 'ap-guangzhou',
     });
   });
@@ -71,6 +72,25 @@ describe('sending', () => {
       TemplateId: '2000001',
       TemplateParamSet: ['042917', '5'],
     });
+  });
+
+  it('sends booking’s 停诊 notice with its own template, and has no notice channel without one', async () => {
+    mockSendSms.mockResolvedValue({ SendStatusSet: [{ Code: 'Ok' }] });
+    expect(sender().sendNotice).toBeUndefined();
+    const withStop = createTencentSmsSender(
+      tencentSmsConfigFromEnv({ ...ENV, TENCENT_SMS_STOP_TEMPLATE_ID: '2000002' })!,
+    );
+    await withStop.sendNotice!({
+      phone: '13812345678',
+      kind: 'appointment_stopped',
+      params: ['张医生', '2026-12-01 上午'],
+    });
+    expect(mockSendSms).toHaveBeenCalledWith(
+      expect.objectContaining({
+        TemplateId: '2000002',
+        TemplateParamSet: ['张医生', '2026-12-01 上午'],
+      }),
+    );
   });
 
   it('a refused number rejects, with Tencent’s code', async () => {
