@@ -1,4 +1,4 @@
-/** One jest, six projects (docs/ARCHITECTURE.md "Tests"). babel-jest strips types; `tsc` checks them. */
+/** One jest, seven projects (docs/ARCHITECTURE.md "Tests"). babel-jest strips types; `tsc` checks them. */
 const babelNode = [
   'babel-jest',
   {
@@ -78,6 +78,14 @@ module.exports = {
         '/tests/backend/dispatch-output\\.test\\.ts$',
       ],
       globals: { ZHUYI_TEST_STORE: 'cloudbase' },
+    },
+    {
+      // The built cloud functions (cloudfunctions/<fn>/index.js) on the emulated platform:
+      // runs after `npm run build:functions` (scripts/test.ts builds before jest).
+      ...common,
+      displayName: 'bundles',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/bundles/**/*.test.ts'],
     },
     {
       ...common,
