@@ -54,9 +54,8 @@ module.exports = {
       // (tests/support/cloudbase-emulator). Left out: what only SQLite or the local server has —
       // the SQLite adapter's own tests, the raw database file (at rest, WAL remnants), the
       // fastify server; and the CloudBase adapter's own tests, which already run in `backend`.
-      // account/resume (fault injection at every port operation, hundreds of worlds) is left to
-      // `backend`: its failure points are DocumentStore calls, the same on both adapters, and
-      // through the real SDK it would take minutes; deletion and batches cover CloudBase.
+      // account/resume runs here too, with faults at a spread of its operations rather than at
+      // every one (resume.test.ts faultPoints): through the real SDK all of them take minutes.
       ...common,
       displayName: 'backend-cloudbase',
       testEnvironment: 'node',
@@ -69,7 +68,6 @@ module.exports = {
         'server-sweep\\.test\\.ts$',
         '/tests/backend/consult/realtime\\.test\\.ts$',
         '/tests/backend/account/remnants\\.test\\.ts$',
-        '/tests/backend/account/resume\\.test\\.ts$',
         '/tests/backend/user/at-rest\\.test\\.ts$',
         '/tests/backend/user/adapters/',
         '/tests/backend/consult/cloudbase-adapters\\.test\\.ts$',
