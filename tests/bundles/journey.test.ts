@@ -9,9 +9,17 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { COLLECTIONS, CONSULTS, DOCTORS, USERS } from '../../backend/collections';
+import {
+  COLLECTIONS,
+  CONSULTS,
+  DOCTORS,
+  MEDICAL_RECORDS,
+  PATIENTS,
+  USERS,
+} from '../../backend/collections';
 import type { Envelope } from '../../contract/envelope';
 import { POLICY_VERSION } from '../../contract/privacy/policy';
+import { idCheckChar } from '../../contract/user/id-number';
 import { FUNCTIONS_DIR, listFunctions } from '../../scripts/build-functions';
 import { CloudbaseEmulator, geoIndexesOf, registerEmulator } from '../support/cloudbase-emulator';
 import { emulateStorage, emulateTencentSms, type EmulatedStorage, type SentSms } from './platform';
@@ -43,6 +51,8 @@ const DEVICE = {
   screenHeight: 852,
   pixelRatio: 3,
 };
+const FATHER_ID = `31011519580301013${idCheckChar('31011519580301013')}`;
+const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(391, 0x20)]);
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   Buffer.alloc(248, 0x41),
@@ -136,7 +146,7 @@ it('loads every built function and each answers through the emulated platform', 
   }
 });
 
-it('consent → register → consult with a photo → export → delete, through the bundles', async () => {
+it('consent → register → 就诊人 and 病历 → consult with a photo → export → delete, through the bundles', async () => {
   emulator.store.insert(DOCTORS.name, {
     _id: FREE_DOCTOR,
     name: '赵医生',
@@ -165,10 +175,28 @@ it('consent → register → consult with a photo → export → delete, through
   await call('user', 'register', { phone: PHONE, code: lastCode(PHONE), device: DEVICE });
   expect(emulator.store.dump(USERS.name)).toHaveLength(1);
 
+  // 就诊人 and 病历 (patients, records): a father with a report and its scanned PDF.
+  const father = await call<{ id: string }>('patients', 'add', {
+    relation: '父母',
+    name: '张建国',
+    document: { idType: 'id_card', idNumber: FATHER_ID },
+    declaration: { agreed: true },
+  });
+  const report = await call<{ id: string }>('records', 'create', {
+    patientId: father.id,
+    kind: '检查报告',
+    date: '2026-11-20',
+    hospital: { name: '复旦大学附属华山医院' },
+  });
+  await call('records', 'uploadAttachment', {
+    recordId: report.id,
+    file: { contentBase64: PDF.toString('base64'), contentType: 'application/pdf' },
+  });
+
   const photo = await call<{ key: string }>('consult', 'uploadAttachment', {
     image: { contentBase64: PNG.toString('base64'), contentType: 'image/png' },
   });
-  expect(storage.files.size).toBe(1);
+  expect(storage.files.size).toBe(2);
   const consult = await call<{ id: string; status: string }>('consult', 'create', {
     doctorId: FREE_DOCTOR,
     patient: { kind: 'self' },
@@ -176,6 +204,15 @@ it('consent → register → consult with a photo → export → delete, through
     photoKeys: [photo.key],
   });
   expect(consult.status).toBe('waiting');
+
+  // Identity is the OPENID of each call: another WeChat user is not this account.
+  const stranger = await call<{ registered: boolean }>(
+    'user',
+    'me',
+    {},
+    'o-stranger-0000000000000000',
+  );
+  expect(stranger.registered).toBe(false);
 
   const exported = await call<{ collections: Array<{ collection: string; rows: unknown[] }> }>(
     'account',
@@ -186,6 +223,8 @@ it('consent → register → consult with a photo → export → delete, through
     exported.collections.find((c) => c.collection === name)?.rows.length ?? 0;
   expect(rows(CONSULTS.name)).toBe(1);
   expect(rows(USERS.name)).toBe(1);
+  expect(rows(PATIENTS.name)).toBeGreaterThanOrEqual(1);
+  expect(rows(MEDICAL_RECORDS.name)).toBe(1);
 
   // The bundles read the system clock: only Date moves past the 60 s resend wait.
   jest.useFakeTimers({ doNotFake: TIMERS, now: Date.now() + 61_000 });
@@ -196,7 +235,10 @@ it('consent → register → consult with a photo → export → delete, through
   });
   while (status.state !== 'done') status = await call('account', 'deletionStatus', {});
 
-  expect(emulator.store.dump(USERS.name)).toHaveLength(0);
+  const left = (name: string) => emulator.store.dump(name).length;
+  expect([USERS, PATIENTS, MEDICAL_RECORDS, CONSULTS].map((c) => left(c.name))).toEqual([
+    0, 0, 0, 0,
+  ]);
   expect(storage.files.size).toBe(0);
   const me = await call<{ registered: boolean }>('user', 'me', {});
   expect(me.registered).toBe(false);
