@@ -1,4 +1,4 @@
-/** One jest, six projects (docs/ARCHITECTURE.md "Tests"). babel-jest strips types; `tsc` checks them. */
+/** One jest, seven projects (docs/ARCHITECTURE.md "Tests"). babel-jest strips types; `tsc` checks them. */
 const babelNode = [
   'babel-jest',
   {
@@ -56,9 +56,8 @@ module.exports = {
       // (tests/support/cloudbase-emulator). Left out: what only SQLite or the local server has —
       // the SQLite adapter's own tests, the raw database file (at rest, WAL remnants), the
       // fastify server; and the CloudBase adapter's own tests, which already run in `backend`.
-      // account/resume (fault injection at every port operation, hundreds of worlds) is left to
-      // `backend`: its failure points are DocumentStore calls, the same on both adapters, and
-      // through the real SDK it would take minutes; deletion and batches cover CloudBase.
+      // account/resume runs here too, with faults at a spread of its operations rather than at
+      // every one (resume.test.ts faultPoints): through the real SDK all of them take minutes.
       ...common,
       displayName: 'backend-cloudbase',
       testEnvironment: 'node',
@@ -71,7 +70,6 @@ module.exports = {
         'server-sweep\\.test\\.ts$',
         '/tests/backend/consult/realtime\\.test\\.ts$',
         '/tests/backend/account/remnants\\.test\\.ts$',
-        '/tests/backend/account/resume\\.test\\.ts$',
         '/tests/backend/user/at-rest\\.test\\.ts$',
         '/tests/backend/user/adapters/',
         '/tests/backend/consult/cloudbase-adapters\\.test\\.ts$',
@@ -80,6 +78,14 @@ module.exports = {
         '/tests/backend/dispatch-output\\.test\\.ts$',
       ],
       globals: { ZHUYI_TEST_STORE: 'cloudbase' },
+    },
+    {
+      // The built cloud functions (cloudfunctions/<fn>/index.js) on the emulated platform:
+      // runs after `npm run build:functions` (scripts/test.ts builds before jest).
+      ...common,
+      displayName: 'bundles',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/bundles/**/*.test.ts'],
     },
     {
       ...common,

@@ -3,13 +3,14 @@
  * imports from backend/ and contract/) into one CommonJS cloudfunctions/<fn>/index.js,
  * because WeChat uploads only the function's own folder. wx-server-sdk stays external: it
  * is installed in the cloud from the function's package.json. Then prints the CloudBase
- * collections and indexes to create.
+ * collections, indexes and permissions (database-rules.json) to set.
  */
 import { build, type Metafile } from 'esbuild';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { COLLECTIONS } from '../backend/collections';
 import type { CollectionSpec } from '../backend/ports/document-store';
+import { describeRule, readDatabaseRules, type CollectionRule } from './database-rules';
 
 const ROOT = join(__dirname, '..');
 export const FUNCTIONS_DIR = join(ROOT, 'cloudfunctions');
@@ -102,18 +103,30 @@ export async function buildFunctions(
   return built;
 }
 
-export function describeCollections(collections: CollectionSpec[] = COLLECTIONS): string {
+/**
+ * The collections, indexes and permissions to set in the console. Permissions are read from
+ * database-rules.json (each collection's 自定义安全规则); a collection without a rule there is
+ * refused, since the console's default would not be what the code expects.
+ */
+export function describeCollections(
+  collections: CollectionSpec[] = COLLECTIONS,
+  rules: Record<string, CollectionRule> = readDatabaseRules(),
+): string {
+  const missing = collections.filter((spec) => !rules[spec.name]).map((spec) => spec.name);
+  if (missing.length > 0)
+    throw new Error(`database-rules.json has no rule for: ${missing.join(', ')}`);
   const lines = [
-    'CloudBase database — create these collections and indexes (云开发控制台 → 数据库):',
+    'CloudBase database — create these collections, indexes and permissions (云开发控制台 → 数据库):',
   ];
   for (const spec of collections) {
     lines.push(`  ${spec.name}`);
     lines.push(`    indexes (ascending, one per field): ${spec.indexes.join(', ')}`);
     if (spec.geo) lines.push(`    geo index (地理位置索引): ${spec.geo}`);
     if (spec.text?.length) lines.push(`    text search (regex, no index): ${spec.text.join(', ')}`);
+    lines.push(`    permissions: ${describeRule(rules[spec.name])}`);
   }
   lines.push(
-    '  Permissions: 仅管理端可读写 — clients reach data only through the cloud functions.',
+    "  Permissions are database-rules.json: paste each rule as the collection's 自定义安全规则.",
   );
   return lines.join('\n');
 }

@@ -52,7 +52,7 @@ for (const step of steps) {
 
 mkdirSync(join(root, 'coverage'), { recursive: true });
 const report = join(root, 'coverage', 'jest-report.json');
-console.log('\n▶ jest (unit, backend, backend-cloudbase, pages, weapp, e2e)');
+console.log('\n▶ jest (unit, backend, backend-cloudbase, bundles, pages, weapp, e2e)');
 const jest = spawnSync('npx', ['jest', '--ci', '--json', `--outputFile=${report}`, ...jestArgs], {
   cwd: root,
   stdio: 'inherit',

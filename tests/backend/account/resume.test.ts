@@ -26,6 +26,7 @@ import {
 import { seedWorld, verifyCode } from './seed';
 import { dumpFiles, dumpStore, findTraces, othersChanged, tracesOf } from './traces';
 import { BATCH_LIMITS } from '../../../backend/account';
+import { TEST_STORE } from '../support/env';
 
 const SMALL: BatchLimits = {
   ...BATCH_LIMITS,
@@ -35,6 +36,20 @@ const SMALL: BatchLimits = {
   parentPage: 2,
   scanPage: 3,
 };
+
+/**
+ * Which operations fail in turn: every one on SQLite; on CloudBase (every store call through
+ * the real SDK and the emulator, ~25× slower) the first, the last and an even spread between —
+ * the failure points are the same port calls on both adapters, what differs is how the
+ * CloudBase adapter and the platform behave around one, which a spread already reaches.
+ */
+const CLOUDBASE_FAULTS = 12;
+function faultPoints(total: number, store = TEST_STORE): number[] {
+  const all = Array.from({ length: total }, (_, i) => i + 1);
+  if (store === 'sqlite' || total <= CLOUDBASE_FAULTS) return all;
+  const step = (total - 1) / (CLOUDBASE_FAULTS - 1);
+  return [...new Set(Array.from({ length: CLOUDBASE_FAULTS }, (_, i) => 1 + Math.round(i * step)))];
+}
 
 let seed: Frozen;
 beforeAll(async () => {
@@ -110,7 +125,7 @@ it('finishes, leaves nothing of hers and writes one receipt whichever operation 
   expect(total).toBeGreaterThan(60);
   const failures: string[] = [];
   for (const mode of ['before', 'after'] as const) {
-    for (let k = 1; k <= total; k++) {
+    for (const k of faultPoints(total)) {
       const r = await run(k, mode);
       const wrong = [
         ...r.problems,

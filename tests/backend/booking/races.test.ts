@@ -5,6 +5,7 @@
  */
 import { APPOINTMENTS, BOOKING_SLOTS } from '../../../backend/collections';
 import type { Envelope } from '../../../contract/envelope';
+import { TEST_STORE } from '../support/env';
 import {
   bookingWorldEachTest,
   DR_A,
@@ -36,6 +37,12 @@ async function crowd(n: number, tag: string, personKey?: (i: number) => string) 
   return people;
 }
 
+// Issue 13: the race must hold on CloudBase too — in backend-cloudbase this file runs on the
+// emulator, whose transactions conflict and lock as the platform's do.
+it('runs on the store its jest project names', () => {
+  expect(env.emulator === null ? 'sqlite' : 'cloudbase').toBe(TEST_STORE);
+});
+
 it('sells exactly the capacity when 60 people book one slot of 10 at once', async () => {
   await open(env, '2026-12-01', ['am'], 10);
   const slot = slotId(DR_A, '2026-12-01', 'am');
@@ -47,6 +54,9 @@ it('sells exactly the capacity when 60 people book one slot of 10 at once', asyn
   );
   const { ok, codes } = tally(results);
   expect(ok).toBe(10);
+  // On the emulator each book went through a platform transaction (conflicts, locks).
+  const began = env.emulator?.requests.filter((r) => r.action === 'database.startTransaction');
+  expect(began?.length ?? 60).toBeGreaterThanOrEqual(60);
   expect(
     codes
       .filter((c) => c !== 'ok')

@@ -15,13 +15,24 @@ const emulators = new Map<string, CloudbaseEmulator>();
 let counter = 0;
 let installed = false;
 
+/**
+ * `cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })` (every built function) leaves the SDK's
+ * SYMBOL_CURRENT_ENV as the env name; @cloudbase/node-sdk resolves it per request to the
+ * function's own environment, TCB_ENV or SCF_NAMESPACE (utils/tcbopenapirequester.js).
+ */
+function envNameOf(name: string | symbol | undefined): string {
+  if (name === Symbol.for('SYMBOL_CURRENT_ENV'))
+    return process.env.TCB_ENV || process.env.SCF_NAMESPACE || '';
+  return typeof name === 'string' ? name : '';
+}
+
 function install(): void {
   if (installed) return;
   installed = true;
   TcbDBApiHttpRequester.prototype.send = function send(action, params) {
-    const emulator = emulators.get(this.config?.envName ?? '');
-    if (!emulator)
-      return Promise.reject(new Error(`no CloudBase emulator for env ${this.config?.envName}`));
+    const env = envNameOf(this.config?.envName);
+    const emulator = emulators.get(env);
+    if (!emulator) return Promise.reject(new Error(`no CloudBase emulator for env ${env}`));
     return emulator.send(action, params);
   };
 }
