@@ -30,7 +30,7 @@ export type RequirementTable = {
 /** The reason code in `error.details.reason` (FAILED_PRECONDITION) and what the app says. */
 export const REQUIREMENT_REASONS = {
   policy_consent_required: '请先阅读并同意隐私政策',
-  health_consent_required: '发起咨询前，请先阅读并单独同意处理您的健康信息',
+  health_consent_required: '使用咨询、就诊人和病历前，请先阅读并单独同意处理您的健康信息',
   guardian_consent_required: '为不满十四周岁的就诊人咨询，需要监护人单独同意',
   third_party_consent_required: '该服务需要您同意向第三方提供账号昵称和头像',
   identity_required: '该服务需要先完成实名认证',

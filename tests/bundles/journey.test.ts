@@ -18,6 +18,7 @@ import {
   USERS,
 } from '../../backend/collections';
 import type { Envelope } from '../../contract/envelope';
+import { SENSITIVE_CONSENTS } from '../../contract/privacy/sensitive-consents';
 import { POLICY_VERSION } from '../../contract/privacy/policy';
 import { idCheckChar } from '../../contract/user/id-number';
 import { FUNCTIONS_DIR, listFunctions } from '../../scripts/build-functions';
@@ -175,6 +176,11 @@ it('consent → register → 就诊人 and 病历 → consult with a photo → e
   await call('user', 'register', { phone: PHONE, code: lastCode(PHONE), device: DEVICE });
   expect(emulator.store.dump(USERS.name)).toHaveLength(1);
 
+  // PIPL art. 29: 就诊人 (allergies) and 病历 are health information — its own consent first.
+  await call('privacy', 'recordSensitiveConsent', {
+    item: 'health',
+    version: SENSITIVE_CONSENTS.health.version,
+  });
   // 就诊人 and 病历 (patients, records): a father with a report and its scanned PDF.
   const father = await call<{ id: string }>('patients', 'add', {
     relation: '父母',
