@@ -35,6 +35,8 @@ export interface PageHandle {
   dom: () => HTMLElement;
   /** Taps the first element matching a class selector, as a finger would. */
   tap: (selector: string) => void;
+  /** Taps the first element matching a class selector whose text is exactly `text`. */
+  tapText: (selector: string, text: string) => void;
   /** Fires a component event WeChat itself would fire (getphonenumber, chooseavatar…). */
   dispatch: (selector: string, event: string, detail: Record<string, unknown>) => void;
   /** Polls until the rendered page contains every string (rendering is async). */
@@ -146,6 +148,15 @@ export async function loadPage(
     return el;
   };
   const tap = (selector: string) => find(selector).dispatchEvent('tap');
+  const tapText = (selector: string, wanted: string) => {
+    const hit = comp
+      .querySelectorAll(selector)
+      .find(
+        (el) => ((el as unknown as { dom: HTMLElement }).dom.textContent ?? '').trim() === wanted,
+      );
+    if (!hit) throw new Error(`no ${selector} reads ${wanted}; the page shows: ${text()}`);
+    hit.dispatchEvent('tap');
+  };
   const dispatch = (selector: string, event: string, detail: Record<string, unknown>) =>
     find(selector).dispatchEvent(event, { detail });
   return {
@@ -154,6 +165,7 @@ export async function loadPage(
     dom: () => comp.dom as HTMLElement,
     waitForText,
     tap,
+    tapText,
     dispatch,
     setDataBytes: () => [...setDataBytes],
   };
