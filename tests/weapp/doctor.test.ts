@@ -81,11 +81,14 @@ test('share to a chat and to Moments are wired, carry only the id and the drawn 
   expect(painted).toEqual(
     expect.arrayContaining(['李淑芬', '消化内科', '评分 4.6', '图文咨询 免费']),
   );
-  expect(page.instance.onShareAppMessage({ from: 'menu' } as never)).toEqual({
-    title: '李淑芬 副主任医师 · 上海交通大学医学院附属瑞金医院',
-    path: '/pages/doctor/index?id=d7',
-    imageUrl: 'wxfile://tmp/card.png',
-  });
+  // The drawn card's file arrives after canvasToTempFilePath answers: wait for it, not the call.
+  await waitFor(() =>
+    expect(page.instance.onShareAppMessage({ from: 'menu' } as never)).toEqual({
+      title: '李淑芬 副主任医师 · 上海交通大学医学院附属瑞金医院',
+      path: '/pages/doctor/index?id=d7',
+      imageUrl: 'wxfile://tmp/card.png',
+    }),
+  );
   expect(page.instance.onShareTimeline()).toEqual({
     title: '李淑芬 副主任医师 · 上海交通大学医学院附属瑞金医院',
     query: 'id=d7',

@@ -33,10 +33,17 @@ export interface PageHandle {
   text: () => string;
   /** The rendered page's root element, to look for what text alone does not show. */
   dom: () => HTMLElement;
-  /** Taps the first element matching a class selector, as a finger would. */
-  tap: (selector: string) => void;
+  /** Taps the first (or the `index`th) element matching a class selector, as a finger would. */
+  tap: (selector: string, index?: number) => void;
+  /** Taps the first element matching a class selector whose text is exactly `text`. */
+  tapText: (selector: string, text: string) => void;
   /** Fires a component event WeChat itself would fire (getphonenumber, chooseavatar…). */
-  dispatch: (selector: string, event: string, detail: Record<string, unknown>) => void;
+  dispatch: (
+    selector: string,
+    event: string,
+    detail: Record<string, unknown>,
+    index?: number,
+  ) => void;
   /** Polls until the rendered page contains every string (rendering is async). */
   waitForText: (...needles: string[]) => Promise<void>;
   /** The JSON size of each setData payload so far: what crosses to WeChat's render layer. */
@@ -140,20 +147,30 @@ export async function loadPage(
       await simulate.sleep(20);
     }
   };
-  const find = (selector: string) => {
-    const el = comp.querySelector(selector);
+  const find = (selector: string, index = 0) => {
+    const el = comp.querySelectorAll(selector)[index];
     if (!el) throw new Error(`nothing matches ${selector}; the page shows: ${text()}`);
     return el;
   };
-  const tap = (selector: string) => find(selector).dispatchEvent('tap');
-  const dispatch = (selector: string, event: string, detail: Record<string, unknown>) =>
-    find(selector).dispatchEvent(event, { detail });
+  const tap = (selector: string, index = 0) => find(selector, index).dispatchEvent('tap');
+  const tapText = (selector: string, wanted: string) => {
+    const hit = comp
+      .querySelectorAll(selector)
+      .find(
+        (el) => ((el as unknown as { dom: HTMLElement }).dom.textContent ?? '').trim() === wanted,
+      );
+    if (!hit) throw new Error(`no ${selector} reads ${wanted}; the page shows: ${text()}`);
+    hit.dispatchEvent('tap');
+  };
+  const dispatch = (selector: string, event: string, detail: Record<string, unknown>, index = 0) =>
+    find(selector, index).dispatchEvent(event, { detail });
   return {
     instance,
     text,
     dom: () => comp.dom as HTMLElement,
     waitForText,
     tap,
+    tapText,
     dispatch,
     setDataBytes: () => [...setDataBytes],
   };

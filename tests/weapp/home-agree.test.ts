@@ -4,22 +4,18 @@
  * getSetting → authorize → getLocation — and the nearby results shown.
  */
 import { POLICY_VERSION } from '../../contract/privacy/policy';
-import { serverState } from '../pages/consent-state';
-import { nearbyHospital, page as listPage } from '../pages/fixtures';
+import { seedCatalog } from '../../backend/catalog/seed';
+import type { ConsentState } from '../../contract/privacy/consent';
 import { CONSENT_KEY, waitFor, wxAsync, type PageHandle } from './harness';
-import { cloudFunctions, unexpected } from './support/cloud';
+import { weappBackend } from './support/backend';
 import { firstLaunchAtHome } from './support/home';
 
-const callFunction = cloudFunctions(({ name, action, data }) => {
-  if (name === 'privacy' && action === 'recordConsent') return { ok: true, data: serverState() };
-  if (action === 'nearby' && data.kind === 'hospital') {
-    const nearest = nearbyHospital(640, { id: 'n1', name: '同意后的附近医院' });
-    return { ok: true, data: { items: [nearest] } };
-  }
-  if (action === 'nearby') return { ok: true, data: { items: [] } };
-  if (action === 'listHospitals') return { ok: true, data: listPage([]) };
-  return unexpected(`${name}.${action}`);
-});
+jest.setTimeout(15_000);
+// The real privacy and catalog handlers over the CloudBase emulator, with the seeded catalog.
+const backend = weappBackend();
+const callFunction = backend.callFunction;
+/** The hospital nearest the fix (support/location.ts), as the real catalog answers it. */
+let nearest = '';
 const home = firstLaunchAtHome(callFunction, {
   onNeedPrivacyAuthorization: jest.fn(),
   getPrivacySetting: wxAsync(() => ({ ok: { needAuthorization: false } })),
@@ -29,6 +25,14 @@ const { storage, getSetting, authorize, getLocation } = home;
 let page: PageHandle;
 
 beforeAll(async () => {
+  await seedCatalog(backend.env.store);
+  const near = (await backend.call('catalog', 'nearby', {
+    lat: 31.2304,
+    lng: 121.4737,
+    kind: 'hospital',
+  })) as { items: Array<{ kind: string; hospital?: { name: string } }> };
+  nearest = near.items[0]?.hospital?.name ?? '';
+  expect(nearest).not.toBe('');
   page = await home.load();
   await page.waitForText('生效日期：2022年1月22日');
 });
@@ -63,7 +67,7 @@ test('nothing is located before the user answers', () => {
 
 test('同意 records the consent on the server and the device', async () => {
   page.tap('.consent-sheet__agree');
-  await page.waitForText('同意后的附近医院');
+  await page.waitForText(nearest);
   expect(callFunction).toHaveBeenCalledWith({
     name: 'privacy',
     data: {
@@ -81,12 +85,19 @@ test('同意 records the consent on the server and the device', async () => {
       synced: true,
     }),
   );
+  // The consent is in the store: what the server answers now.
+  const listed = (await backend.call('privacy', 'listConsents')) as {
+    current: ConsentState | null;
+  };
+  expect(listed.current).toMatchObject({ policyVersion: POLICY_VERSION, policy: true });
 });
+
+afterAll(() => backend.env.close());
 
 test('then, and only then, location: getSetting → authorize → getLocation → nearby', () => {
   expect(authorize).toHaveBeenCalledWith(expect.objectContaining({ scope: 'scope.userLocation' }));
   expect(getLocation).toHaveBeenCalledWith(expect.objectContaining({ type: 'wgs84' }));
-  expect(page.text()).toContain('640m');
+  expect(page.text()).toMatch(/\d+(\.\d+)?k?m/);
   expect(page.text()).not.toContain('生效日期');
   const names = callFunction.mock.calls.map(([o]) => o.name);
   expect(names).not.toContain('telemetry');

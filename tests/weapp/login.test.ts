@@ -7,33 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { POLICY_VERSION } from '../../contract/privacy/policy';
 import { DIST, loadPage, waitFor, wxStorage, type PageHandle } from './harness';
+import { weappBackend } from './support/backend';
 
-type Call = { name: string; data: { action: string; data: Record<string, unknown> } };
-
-const LOGGED_OUT = {
-  registered: false,
-  loggedIn: false,
-  profile: null,
-  session: { trusted: false, reason: 'login_required' },
-};
-const LOGGED_IN = {
-  registered: true,
-  loggedIn: true,
-  profile: { nickname: '助医用户1234', avatarUrl: null, phoneMasked: '138****8000' },
-  session: { trusted: true },
-};
-
-let loggedIn = false;
-const callFunction = jest.fn(async ({ name, data }: Call) => {
-  let result: unknown = { ok: false, error: { code: 'NOT_FOUND', message: data.action } };
-  if (name === 'user' && data.action === 'me') {
-    result = { ok: true, data: loggedIn ? LOGGED_IN : LOGGED_OUT };
-  } else if (name === 'user' && data.action === 'loginWithWeChatPhone') {
-    loggedIn = true;
-    result = { ok: true, data: LOGGED_IN };
-  }
-  return { errMsg: 'cloud.callFunction:ok', result };
-});
+jest.setTimeout(15_000);
+// The real user handlers over the CloudBase emulator; WeChat's phone service answers the
+// one-time code with this number (the WeChatPhone port, as the real one would).
+const backend = weappBackend();
+const callFunction = backend.callFunction;
 const switchTab = jest.fn((options: { success?: () => void }) => options.success?.());
 const showToast = jest.fn((options: { success?: () => void }) => options.success?.());
 
@@ -59,6 +39,9 @@ function findNode(root: Node, test: (n: Node) => boolean): Node | null {
 let page: PageHandle;
 
 beforeAll(async () => {
+  // This phone agreed and told the server (the record in storage says synced).
+  await backend.call('privacy', 'recordConsent', { policyVersion: POLICY_VERSION });
+  backend.env.wechat.answers.push({ phone: '13812348000', countryCode: '86' });
   page = await loadPage(
     'subpackages/account/login/index',
     {
@@ -92,5 +75,11 @@ test('WeChat’s code goes to loginWithWeChatPhone; then back to 我的', async 
     name: 'user',
     data: { action: 'loginWithWeChatPhone', data: { code: 'wx-one-time-code' } },
   });
-  expect(switchTab).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/mine/index' }));
+  // The code reached WeChat's phone service, and the account now exists in the store.
+  expect(backend.env.wechat.codes).toEqual(['wx-one-time-code']);
+  expect(await backend.env.store.get('users', backend.caller.openid)).not.toBeNull();
+  const me = (await backend.call('user', 'me')) as { loggedIn: boolean; profile: unknown };
+  expect(me).toMatchObject({ loggedIn: true, profile: { phoneMasked: '138****8000' } });
 });
+
+afterAll(() => backend.env.close());

@@ -1,6 +1,12 @@
 /**
  * wx.cloud.callFunction as the built app calls it: each call is answered by the test's own
  * `answer`, wrapped the way WeChat wraps a cloud function's result.
+ *
+ * Canned answers are untyped and prove nothing about the handlers: a new weapp test uses
+ * `weappBackend()` (./backend.ts, the real handlers over the CloudBase emulator). Use this
+ * only to simulate what the real back end will not do on request — a failure, an outage —
+ * and say why in the test. The catalog/consult tests still on it (home, home-nearby,
+ * home-first-launch, first-screen-setdata, doctor, consult-chat) are yet to be converted.
  */
 export interface CloudCall {
   name: string;

@@ -4,10 +4,14 @@
  * (not) touched; `load` renders the page with `wx` adding what the scenario needs.
  */
 import { loadPage, wxStorage } from '../harness';
+import type { WeappBackend } from './backend';
 import type { CloudFunctions } from './cloud';
 import { locationAllowedWhenAsked } from './location';
 
-export function firstLaunchAtHome(callFunction: CloudFunctions, wx: Record<string, unknown>) {
+export function firstLaunchAtHome(
+  callFunction: CloudFunctions | WeappBackend['callFunction'],
+  wx: Record<string, unknown>,
+) {
   const storage = wxStorage(null);
   const location = locationAllowedWhenAsked();
   const load = () =>
