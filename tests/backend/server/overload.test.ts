@@ -23,10 +23,23 @@ const spinFunction = {
   },
 } as unknown as BackendFunction;
 
+/** Counts the calls that reach its handler: a shed request must never get there. */
+let reached = 0;
+const countFunction = {
+  name: 'count',
+  actions: { hit: { input: z.object({}).strict(), output: z.unknown() } },
+  handlers: {
+    hit: async () => {
+      reached += 1;
+      return { reached };
+    },
+  },
+} as unknown as BackendFunction;
+
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({
-    functions: { probe: probeFunction, spin: spinFunction },
+    functions: { probe: probeFunction, spin: spinFunction, count: countFunction },
     maxEventLoopDelayMs: 200,
   });
 });
@@ -57,5 +70,24 @@ it('answers 503 RATE_LIMITED with Retry-After while the loop lags, then serves a
   expect(Number(shed?.headers['retry-after'])).toBeGreaterThanOrEqual(1);
   for (const [name, value] of Object.entries(SECURITY_HEADERS))
     expect(shed?.headers[name]).toBe(value);
+  expect((await until(200)).json()).toMatchObject({ ok: true });
+});
+
+it('a shed request stops at the 503: its handler never runs, and a static file cannot crash the server', async () => {
+  await until(200);
+  let shed = null;
+  for (let round = 0; round < 10 && !shed; round++) {
+    await h.app.inject({ url: '/api/spin', ...json({ action: 'spin', data: { ms: 600 } }) });
+    const before = reached;
+    const res = await h.app.inject({ url: '/api/count', ...json({ action: 'hit', data: {} }) });
+    if (res.statusCode === 503) {
+      shed = res;
+      // Once the answer is out, nothing of the request may still run.
+      await h.app.inject({ url: '/api/probe', ...json({ action: 'whoami', data: {} }) });
+      expect(reached).toBe(before);
+    }
+  }
+  expect(shed).not.toBeNull();
+  expect(shed?.json()).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
   expect((await until(200)).json()).toMatchObject({ ok: true });
 });
