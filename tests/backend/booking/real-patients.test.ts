@@ -9,6 +9,7 @@ import { dispatch } from '../../../backend/core/dispatch';
 import { findFunction } from '../../../backend/functions';
 import { createPatientDirectory } from '../../../backend/patients/directory';
 import { APPOINTMENTS } from '../../../backend/collections';
+import type { AppointmentDoc } from '../../../backend/booking/model';
 import type { PatientView } from '../../../contract/patients';
 import type { AppointmentView } from '../../../contract/booking';
 import { consentToSensitive } from '../user/support';
@@ -54,11 +55,7 @@ it('books a 就诊人 added through patients.add, keyed on the person across acc
   const booked = expectOk<AppointmentView>(
     await book(alice, slotId(DR_A, '2026-12-01', 'am'), father.id),
   );
-  const stored = await env.store.get<{
-    patientId: string;
-    maskedName: string;
-    patientIdType: string;
-  }>(APPOINTMENTS.name, booked.id);
+  const stored = await env.store.get<AppointmentDoc>(APPOINTMENTS.name, booked.id);
   expect(stored).toMatchObject({ patientId: father.id, patientIdType: 'resident_id' });
   expect(stored!.maskedName).not.toContain('建');
 
@@ -84,4 +81,19 @@ it('a child without a document books on the guardian’s verified identity only'
   expectError(await book(alice, slotId(DR_A, '2026-12-01', 'am'), kid.id), 'FAILED_PRECONDITION', {
     reason: 'patient_no_document',
   });
+});
+
+it('patients.remove is refused while the 就诊人 has a future appointment, allowed once cancelled', async () => {
+  await open(env, '2026-12-01', ['am']);
+  const father = await addPatient(alice, FATHER);
+  const booked = expectOk<AppointmentView>(
+    await book(alice, slotId(DR_A, '2026-12-01', 'am'), father.id),
+  );
+  const remove = () => real('patients', 'remove', { patientId: father.id, confirm: true }, alice);
+  expectError(await remove(), 'FAILED_PRECONDITION', {
+    reason: 'patient_in_use',
+    blocker: 'appointment',
+  });
+  expectOk(await real('booking', 'cancel', { appointmentId: booked.id }, alice));
+  expectOk(await remove());
 });
