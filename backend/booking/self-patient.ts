@@ -9,9 +9,9 @@ import { identityContext, type IdentityDoc } from '../user/identity-doc';
 export const SELF_PATIENT_ID = 'self';
 
 /**
- * An interim PatientDirectory: `self` is the account holder, with the identity they verified
- * (IDV). The patients function's directory replaces it (docs/booking.md); its identityKey
- * must be made the same way (an HMAC of the document number) so rules follow the person.
+ * `self` as the account holder, with the identity they verified (IDV): the patients
+ * directory's fallback (backend/patients/directory.ts) while the account has no 本人 就诊人.
+ * Both make identityKey the same way (an HMAC of the document number) so rules follow the person.
  */
 export function createSelfPatientDirectory(deps: {
   store: DocumentStore;

@@ -1,5 +1,7 @@
 import type { PatientInput } from '../../contract/consult/schemas';
+import { GUARDIAN_AGE } from '../../contract/patients/items';
 import type { Ctx } from '../core/context';
+import { requireNeed } from '../core/requirements';
 import { patientNotFound } from '../patients/errors';
 import { loadOwnPatient } from '../patients/model';
 import { patientAge, patientText } from '../patients/view';
@@ -29,6 +31,10 @@ export async function storedPatient(
     };
   const patient = await loadOwnPatient(ctx, owner, input.patientId);
   if (!patient) throw patientNotFound();
+  const age = patientAge(ctx, patient);
+  // PIPL art. 31: the table's onlyWhen sees only the request, and a 就诊人 carries no age in
+  // it — the stored birth date decides, with the same refusal dispatch gives for kind 'other'.
+  if (age < GUARDIAN_AGE) await requireNeed(ctx, owner, 'guardian');
   const allergies = patientText(ctx, patient, 'allergiesEnc') ?? '';
   return {
     kind: 'patient',
@@ -38,7 +44,7 @@ export async function storedPatient(
       contexts.patientName(consultId),
     ),
     sex: patient.sex,
-    age: patientAge(ctx, patient),
+    age,
     allergiesEnc:
       allergies === '' ? null : crypto.encrypt(allergies, contexts.patientAllergies(consultId)),
   };

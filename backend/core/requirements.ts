@@ -1,4 +1,5 @@
 import type { ApiErrorBody } from '../../contract/envelope';
+import { ApiError } from './errors';
 import {
   needsOf,
   reasonFor,
@@ -27,6 +28,26 @@ async function met(
   return false;
 }
 
+/** The refusal dispatch answers for an unmet need: FAILED_PRECONDITION with the reason. */
+function refusal(need: Requirement): ApiErrorBody {
+  const reason = reasonFor(need);
+  return {
+    code: 'FAILED_PRECONDITION',
+    message: REQUIREMENT_REASONS[reason],
+    details: { reason, requirement: need },
+  };
+}
+
+/**
+ * A need the table cannot see from the input alone (a 就诊人's age is in the store, not the
+ * request): the handler asks here once it knows, and is refused exactly as dispatch would.
+ */
+export async function requireNeed(ctx: Ctx, openid: string, need: Requirement): Promise<void> {
+  if (await met(ctx, openid, need, await currentConsent(ctx.store, openid))) return;
+  const body = refusal(need);
+  throw new ApiError(body.code, body.message, body.details);
+}
+
 /**
  * Issue 11 point 11: the first unmet need of the action's row in
  * contract/privacy/requirements.ts, as FAILED_PRECONDITION with a reason the app explains.
@@ -44,12 +65,7 @@ export async function unmetRequirement(
   const state = await currentConsent(ctx.store, openid);
   for (const need of needs) {
     if (await met(ctx, openid, need, state)) continue;
-    const reason = reasonFor(need);
-    return {
-      code: 'FAILED_PRECONDITION',
-      message: REQUIREMENT_REASONS[reason],
-      details: { reason, requirement: need },
-    };
+    return refusal(need);
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import { MAX_PATIENTS } from '../../contract/patients/items';
+import { MAX_PATIENT_ADDS_PER_MONTH, MAX_PATIENTS } from '../../contract/patients/items';
 import { PATIENTS } from '../collections';
 import type { Handler } from '../core/action';
 import type { Ctx } from '../core/context';
@@ -6,6 +6,7 @@ import { invalid } from '../core/errors';
 import { DuplicateIdError } from '../ports/document-store';
 import { requireTrustedAccount } from '../user/account';
 import { portOf } from '../user/ports';
+import { takeMonthly } from '../user/rate-limit';
 import { patientError, patientNotFound } from './errors';
 import {
   chinaToday,
@@ -106,6 +107,13 @@ export const add: Handler<'patients', 'add'> = async (ctx, input) => {
       updatedAt: at,
     };
   };
+  // Anti-scalping (issue 13): counted once the request is otherwise valid, so a typo costs
+  // nothing, and kept after removal, so add → remove cycles stay capped.
+  await takeMonthly(ctx, {
+    kind: 'patients_monthly',
+    subject: owner,
+    max: MAX_PATIENT_ADDS_PER_MONTH,
+  });
   // The cap: each 就诊人 takes one of MAX_PATIENTS slots; a slot taken meanwhile is a duplicate id.
   const taken = new Set(existing.map((p) => p.slot));
   for (let slot = 0; slot < MAX_PATIENTS; slot++) {

@@ -56,8 +56,43 @@ const cooldownId = (crypto: Crypto, kind: RateLimitKind, subject: string) =>
 const dailyId = (crypto: Crypto, kind: RateLimitKind, subject: string, now: Date) =>
   `rl_${kind}_${hash(crypto, kind, subject)}_${dayKey(now)}`;
 
+/** `202611`, the calendar month in China, and the instant the next one starts. */
+function monthOf(now: Date): { key: string; end: Date } {
+  const local = new Date(now.getTime() + OFFSET_MS);
+  const end = Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, 1) - OFFSET_MS;
+  return { key: local.toISOString().slice(0, 7).replace('-', ''), end: new Date(end) };
+}
+const monthlyId = (crypto: Crypto, kind: RateLimitKind, subject: string, now: Date) =>
+  `rl_${kind}_${hash(crypto, kind, subject)}_m${monthOf(now).key}`;
+/** The last instant of the previous month in China (its counter may remain until swept). */
+function lastMonth(now: Date): Date {
+  const local = new Date(now.getTime() + OFFSET_MS);
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - OFFSET_MS - 1);
+}
+
 /**
- * DEL: the counters that name one person — the caller's daily counters and the phone's
+ * One unit of a per-month limit of `subject`, taken in a transaction (by-id reads only):
+ * two requests racing cannot both take the last unit. RATE_LIMITED until the month ends.
+ */
+export async function takeMonthly(
+  ctx: Ctx,
+  limit: { kind: RateLimitKind; subject: string; max: number },
+): Promise<void> {
+  const now = ctx.clock.now();
+  const { end } = monthOf(now);
+  const id = monthlyId(portOf(ctx, 'crypto'), limit.kind, limit.subject, now);
+  const full = await ctx.store.transaction(async (tx) => {
+    const doc = await tx.get<CounterDoc>(RATE_COUNTERS.name, id);
+    if (doc && doc.count >= limit.max) return true;
+    if (doc) await tx.update(RATE_COUNTERS.name, id, { inc: { count: 1 } });
+    else await write(tx, id, null, { count: 1, expiresAt: end.toISOString() });
+    return false;
+  });
+  if (full) throw rateLimited(limit.kind, (end.getTime() - now.getTime()) / 1000);
+}
+
+/**
+ * DEL: the counters that name one person — the caller's daily and monthly counters and the phone's
  * cooldown and daily counter, for today and yesterday (older ones have expired and go with
  * sweepExpired). Account deletion removes them.
  */
@@ -69,6 +104,8 @@ export function personalCounterIds(
   const days = [now, new Date(now.getTime() - 24 * 3600_000)];
   const byCaller: RateLimitKind[] = ['caller_daily', 'identity_daily', 'wechat_daily'];
   const ids = byCaller.flatMap((k) => days.map((d) => dailyId(crypto, k, person.openid, d)));
+  for (const d of [now, lastMonth(now)])
+    ids.push(monthlyId(crypto, 'patients_monthly', person.openid, d));
   const phone = person.phone;
   if (phone) {
     ids.push(cooldownId(crypto, 'phone_cooldown', phone));

@@ -9,6 +9,12 @@ export const PATIENT_ID_PATTERN = /^p[a-f0-9]{8,40}$/;
 
 /** Up to this many 就诊人 per account, 本人 included. */
 export const MAX_PATIENTS = 8;
+/**
+ * 就诊人 an account may add per calendar month (Shanghai), removed ones included: without it
+ * add → book → remove cycles through strangers' identities (号贩子, issue 13). RATE_LIMITED,
+ * details.limit 'patients_monthly'.
+ */
+export const MAX_PATIENT_ADDS_PER_MONTH = 10;
 
 export const RELATIONS = ['本人', '父母', '配偶', '子女', '兄弟姐妹', '其他'] as const;
 export type Relation = (typeof RELATIONS)[number];

@@ -77,6 +77,8 @@ export const ACTION_REQUIREMENTS: RequirementTable = {
     create: {
       needs: ['policy', 'health', 'guardian'],
       onlyWhen: {
+        // kind 'patient' has no age in the input: backend/consult/patient.ts asks for the
+        // guardian consent from the stored 就诊人's birth date (requireNeed).
         guardian: (input) => input.patient.kind === 'other' && input.patient.age < GUARDIAN_AGE,
       },
       why: 'PIPL art. 29 (health information), art. 31 (a 就诊人 under 14)',

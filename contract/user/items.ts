@@ -82,6 +82,8 @@ export const RATE_LIMITS = {
   wechat_daily: '今日微信手机号登录次数已用完',
   /** Booking (book, pay, cancel) per account per day: anti-scalping. */
   booking_daily: '今日预约操作次数已达上限',
+  /** 就诊人 added per account per calendar month (Shanghai): anti-scalping (issue 13). */
+  patients_monthly: '本月添加就诊人次数已达上限',
 } as const;
 export type RateLimitKind = keyof typeof RATE_LIMITS;
 

@@ -1,6 +1,6 @@
 import type { Ports } from '../../core/context';
 import { createStoreNotifier } from '../../consult/notices';
-import { createSelfPatientDirectory } from '../../booking/self-patient';
+import { createPatientDirectory } from '../../patients/directory';
 import type { Crypto } from '../../ports/crypto';
 import type { DocumentStore } from '../../ports/document-store';
 import type { Logger } from '../../ports/logger';
@@ -73,8 +73,8 @@ export function createCloudBookingPorts(
         )
       : inApp,
     ...(config.sms ? { sms: createTencentSmsSender(config.sms) } : {}),
-    // Until the patients function's directory is wired here (docs/booking.md).
-    patients: createSelfPatientDirectory({ store, crypto: config.crypto }),
+    // The 就诊人 of the patients function (docs/booking.md); `self` still means the account holder.
+    patients: createPatientDirectory({ store, crypto: config.crypto }),
     hisFetch: globalThis.fetch,
   };
 }

@@ -9,7 +9,7 @@ import { systemRandom } from '../../ports/random';
 import type { SmsSender } from '../../ports/sms';
 import { createBuiltInVerifier } from '../../user/builtin-verifier';
 import { createStoreNotifier } from '../../consult/notices';
-import { createSelfPatientDirectory } from '../../booking/self-patient';
+import { createPatientDirectory } from '../../patients/directory';
 import { noPayments } from '../../ports/payment';
 import { createTencentSmsSender, tencentSmsConfigFromEnv } from '../cloudbase/tencent-sms';
 import { openSqliteStore } from '../sqlite';
@@ -78,8 +78,8 @@ export function createLocalPorts(options: {
     realtime: createLocalRealtime((err) =>
       log.error({ err: String(err) }, 'realtime listener failed'),
     ),
-    // Until the patients function lands: the account holder as their own 就诊人 (backend/booking/self-patient.ts).
-    patients: createSelfPatientDirectory({ store, crypto }),
+    // Booking reads 就诊人 from the patients function; `self` still means the account holder.
+    patients: createPatientDirectory({ store, crypto }),
     hisFetch: globalThis.fetch,
     videoRooms: localVideoRoomsFromEnv(env),
   };

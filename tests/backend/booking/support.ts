@@ -12,6 +12,7 @@ import { phoneContext, type UserDoc } from '../../../backend/user/account';
 import type { BookingPatient, PatientDirectory } from '../../../backend/ports/patient-directory';
 import type { SmsNotice } from '../../../backend/ports/sms';
 import type { AppointmentView } from '../../../contract/booking';
+import { POLICY_VERSION } from '../../../contract/privacy/policy';
 import type { Envelope } from '../../../contract/envelope';
 import { bindAs, doctorDoc, makeConsultEnv, type ConsultEnv } from '../consult/support';
 import { expectOk } from '../support/env';
@@ -112,6 +113,9 @@ export function makeBookingEnv(): BookingEnv {
         updatedAt: at,
       };
       await env.store.insert(USERS.name, doc);
+      // Dispatch enforces the requirements table: every booking action needs the policy consent.
+      const consent = { action: 'recordConsent', data: { policyVersion: POLICY_VERSION } };
+      expectOk(await call('privacy', consent, caller));
     },
     async configure(hospitalId, config) {
       await env.store.remove(BOOKING_CONFIGS.name, hospitalId);
