@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HTTP_STATUS, type ApiErrorBody, type Envelope } from '../contract/envelope';
 import type { BackendFunction } from '../backend/core/action';
-import type { Caller, Ports } from '../backend/core/context';
+import type { Caller, Ctx, Ports } from '../backend/core/context';
 import { dispatch } from '../backend/core/dispatch';
 
 /** `POST /api/<fn>` with `{ action, data }`: the local twin of `wx.cloud.callFunction`. */
@@ -48,6 +48,10 @@ function fnFromUrl(url: string): string | null {
 export interface ApiOptions {
   functions: Readonly<Record<string, BackendFunction>>;
   ports: Ports;
+  /**
+   * The caller, read only when a handler (or the requirements table) needs one: on H5 the
+   * first read issues the identity cookie, so browse-only calls never set it (issue 11 point 3).
+   */
   callerOf(request: FastifyRequest): Caller | null;
   /** Larger body limits (bytes) for functions that take uploads, by function name. */
   bodyLimits?: Readonly<Record<string, number>>;
@@ -70,7 +74,15 @@ export function registerApi(app: FastifyInstance, options: ApiOptions): void {
       );
     }
     // Identity comes from the session cookie only; a body claiming an openid is just data.
-    const ctx = { ...ports, log: request.log, caller: callerOf(request) };
+    let caller: Caller | null | undefined;
+    const ctx = Object.defineProperty(
+      { ...ports, log: request.log, caller: null } as Ctx,
+      'caller',
+      {
+        enumerable: true,
+        get: () => (caller === undefined ? (caller = callerOf(request)) : caller),
+      },
+    );
     return sendEnvelope(reply, await dispatch(fn, request.body, ctx));
   };
   app.post<{ Params: { fn: string } }>('/api/:fn', (request, reply) =>

@@ -1,4 +1,9 @@
-import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import { join } from 'node:path';
 import { createLocalPorts } from '../backend/adapters/local/ports';
 import type { BackendFunction } from '../backend/core/action';
@@ -18,7 +23,7 @@ import { registerRealtime } from './realtime';
 import { startConsultSweep } from './sweep';
 import { createIdentityIssuer } from './identity';
 import { loadOrCreateSecret } from './secret';
-import { isPagePath, registerSite } from './site';
+import { registerSite } from './site';
 
 /** Ports the server closes when it closes (the store, if it can be closed). */
 export type ServerPorts = Ports & { store: Ports['store'] & { close?: () => unknown } };
@@ -86,13 +91,21 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     const isSecure = (request: FastifyRequest) =>
       options.production === true || request.protocol === 'https';
     const callers = new WeakMap<FastifyRequest, Caller>();
-    app.addHook('onRequest', async (request, reply) => {
-      const path = request.url.split('?')[0];
-      // Pages and API calls only: a static file must never carry a Set-Cookie into caches.
-      if (!isApiPath(request.url) && !isPagePath(path)) return;
+    // Issue 11 point 3: no identifier before consent. Pages never set the identity cookie;
+    // an API call sets it only when its handler reads the caller (api.ts), i.e. when an
+    // identity is needed (privacy.recordConsent, a signed-in action) — never for catalog.
+    const callerOf = (request: FastifyRequest, reply: FastifyReply): Caller => {
+      const known = callers.get(request);
+      if (known) return known;
       const identity = issuer.resolve(request.headers.cookie, isSecure(request));
       if (identity.setCookie) reply.header('set-cookie', identity.setCookie);
-      callers.set(request, { openid: identity.openid, clientIp: request.ip ?? null });
+      const caller = { openid: identity.openid, clientIp: request.ip ?? null };
+      callers.set(request, caller);
+      return caller;
+    };
+    const replies = new WeakMap<FastifyRequest, FastifyReply>();
+    app.addHook('onRequest', async (request, reply) => {
+      if (isApiPath(request.url)) replies.set(request, reply);
     });
 
     if (options.maxEventLoopDelayMs !== false)
@@ -109,7 +122,10 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     registerApi(app, {
       functions,
       ports,
-      callerOf: (request) => callers.get(request) ?? null,
+      callerOf: (request) => {
+        const reply = replies.get(request);
+        return reply ? callerOf(request, reply) : null;
+      },
       bodyLimits: {
         user: USER_REQUEST_MAX_BYTES,
         consult: CONSULT_REQUEST_MAX_BYTES,

@@ -18,6 +18,9 @@ import { parseCookies, serializeCookie } from './cookies';
  * and a fresh identity issued, so nobody can choose or guess their way into someone
  * else's openid.
  *
+ * Issued lazily (issue 11 point 3): app.ts resolves it only when a handler reads the caller,
+ * so a page load or a catalog call never sets this 400-day identifier before 同意.
+ *
  * Over HTTPS the cookie is named `__Host-zy_sid`: browsers then refuse it unless it is
  * Secure, Path=/ and host-only, so a sibling subdomain cannot plant one (session fixation).
  */

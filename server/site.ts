@@ -73,7 +73,7 @@ export async function registerSite(app: FastifyInstance, distDir: string): Promi
   // A missing distDir is fine here (the plugin only warns); files appear once built.
   await app.register(fastifyStatic, {
     root: distDir,
-    // `/` and page paths go to sendPage (identity cookie, CSP); files are served as-is.
+    // `/` and page paths go to sendPage (CSP; never a cookie); files are served as-is.
     index: false,
     allowedPath: (pathName) => !isPagePath(pathName),
     dotfiles: 'ignore',

@@ -8,7 +8,15 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { POLICY_VERSION } from '../../contract/privacy/policy';
 import { e2eSuite } from './support/suite';
 import { screenshot } from './support/shots';
-import { answerConsentSheet, presetConsent } from './support/consent';
+import { answerConsentSheet, CONSENT_KEY, presetConsent } from './support/consent';
+import {
+  allowedStorageKey,
+  PRE_CONSENT_API_ALLOWLIST,
+  PRE_CONSENT_COOKIE_ALLOWLIST,
+  recordStorageWrites,
+  requestLog,
+  storageWrites,
+} from './support/pre-consent';
 
 jest.setTimeout(180_000);
 
@@ -213,4 +221,88 @@ test('location refused in the browser → recommendations with the reason (LOC)'
   // A remembered "no" is not asked again.
   expect(await geolocationCalls(page)).toBe(0);
   expect(log.filter((l) => l.includes('nearby'))).toEqual([]);
+});
+
+describe('nothing before consent, measured (issue 11 point 3)', () => {
+  /** Requests that left our origin, and API calls outside the pre-consent allowlist. */
+  const offList = (log: string[]) => ({
+    foreign: log.filter((l) => /^\w+ \w+:\/\//.test(l)),
+    api: log
+      .map((l) => l.split(' ')[1])
+      .filter((path) => path.startsWith('/api'))
+      .filter((path) => !PRE_CONSENT_API_ALLOWLIST.some((re) => re.test(path))),
+  });
+  const cookieNames = async (context: BrowserContext) =>
+    (await context.cookies()).map((c) => c.name);
+
+  test('first launch, sheet open: no cookie, no storage write, only our origin and the catalog', async () => {
+    const context = await newContext();
+    await recordStorageWrites(context);
+    const page = await context.newPage();
+    const log = requestLog(page, e2e.app.url);
+    await page.goto(e2e.app.url);
+    await page.locator('.consent-sheet').waitFor();
+    await page.locator('.hospital-card').first().waitFor();
+    await page.waitForLoadState('networkidle');
+
+    expect(log.length).toBeGreaterThan(0);
+    expect(offList(log)).toEqual({ foreign: [], api: [] });
+    expect(await cookieNames(context)).toEqual(PRE_CONSENT_COOKIE_ALLOWLIST);
+    // Before the decision nothing at all is written, not even on the allowlist.
+    expect(await storageWrites(page)).toEqual([]);
+    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);
+  });
+
+  test('不同意 → browse-only: only the decision is kept; no identifier, cookie or caller', async () => {
+    const context = await newContext();
+    await recordStorageWrites(context);
+    const page = await context.newPage();
+    const log = requestLog(page, e2e.app.url);
+    await page.goto(e2e.app.url);
+    await answerConsentSheet(page, '不同意');
+    await page.getByText('未同意隐私政策，为您展示默认推荐').waitFor();
+    await page.locator('.search-bar').click();
+    await page.locator('input').first().fill('瑞金');
+    const hit = page.locator('.search .hospital-card').filter({ hasText: '瑞金医院' }).first();
+    await hit.click();
+    await page.locator('.hospital .doctor-card').first().click();
+    await page.locator('.doctor-stats').waitFor();
+    await page.waitForLoadState('networkidle');
+
+    expect(log.some((l) => l === 'POST /api/catalog')).toBe(true);
+    expect(offList(log)).toEqual({ foreign: [], api: [] });
+    expect(await cookieNames(context)).toEqual(PRE_CONSENT_COOKIE_ALLOWLIST);
+    const writes = await storageWrites(page);
+    expect(writes.filter((w) => w.area !== 'localStorage' && w.area !== 'sessionStorage')).toEqual(
+      [],
+    );
+    expect(writes.map((w) => w.key).filter((key) => !allowedStorageKey(key))).toEqual([]);
+    // The decision is the decision: no id, nothing typed or seen.
+    const stored = await page.evaluate(() => ({ ...localStorage }));
+    expect(Object.keys(stored)).toEqual([CONSENT_KEY]);
+    const { data } = JSON.parse(stored[CONSENT_KEY]) as { data: Record<string, unknown> };
+    expect(Object.keys(data).sort()).toEqual([
+      'at',
+      'decision',
+      'items',
+      'policyVersion',
+      'synced',
+    ]);
+    expect(data.decision).toBe('declined');
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+  });
+
+  test('同意 → the identity cookie is set now, by the consent call that needs a caller', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(e2e.app.url);
+    await page.locator('.consent-sheet').waitFor();
+    expect(await cookieNames(context)).toEqual([]);
+    const recorded = page.waitForResponse((r) => r.url().endsWith('/api/privacy'));
+    await answerConsentSheet(page, '同意');
+    const response = await recorded;
+    expect(await response.headerValue('set-cookie')).toMatch(/^zy_sid=[^;]+;.*HttpOnly/);
+    const cookies = await context.cookies();
+    expect(cookies.map((c) => [c.name, c.httpOnly])).toEqual([['zy_sid', true]]);
+  });
 });

@@ -3,7 +3,8 @@
  * answering with a fix. Pages run the real H5 location adapter against these.
  */
 type Scenario =
-  | { kind: 'fix'; lat: number; lng: number }
+  /** `state: 'prompt'`: a fix once asked, but never asked before (no earlier grant). */
+  | { kind: 'fix'; lat: number; lng: number; state?: 'granted' | 'prompt' }
   | { kind: 'blocked' }
   | { kind: 'position-error'; code: 1 | 2 | 3 }
   | { kind: 'no-api' };
@@ -24,7 +25,11 @@ export function setBrowserLocation(scenario: Scenario): jest.Mock {
   });
   const geolocation = scenario.kind === 'no-api' ? undefined : { getCurrentPosition };
   const state =
-    scenario.kind === 'blocked' ? 'denied' : scenario.kind === 'fix' ? 'granted' : 'prompt';
+    scenario.kind === 'blocked'
+      ? 'denied'
+      : scenario.kind === 'fix'
+        ? (scenario.state ?? 'granted')
+        : 'prompt';
   Object.defineProperty(navigator, 'geolocation', { value: geolocation, configurable: true });
   Object.defineProperty(navigator, 'permissions', {
     value: { query: jest.fn(async () => ({ state })) },

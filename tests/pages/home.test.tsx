@@ -11,7 +11,7 @@ describe('home (LOC)', () => {
   beforeEach(() => givenConsent('agreed'));
 
   test('location blocked: default recommendations, the reason, and a way to turn it on', async () => {
-    setBrowserLocation({ kind: 'blocked' });
+    const getCurrentPosition = setBrowserLocation({ kind: 'blocked' });
     const backend = installBackend({ ...recommendHandlers, nearby: () => ({ items: [] }) });
     render(<HomePage />);
 
@@ -20,6 +20,8 @@ describe('home (LOC)', () => {
     expect(screen.getByText('未开启定位，为您展示默认推荐')).toBeTruthy();
     expect(screen.getByText('推荐医院')).toBeTruthy();
     expect(backend.callsOf('nearby')).toEqual([]);
+    // A remembered "no" is not asked again.
+    expect(getCurrentPosition).not.toHaveBeenCalled();
     expect(backend.callsOf('recommend')).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: 'hospital' }),
@@ -31,7 +33,58 @@ describe('home (LOC)', () => {
     await waitFor(() => expect(taro.showModal).toHaveBeenCalled());
   });
 
-  test('location granted: nearby hospitals and doctors, nearest first, with distance', async () => {
+  test('never asked: no location request on load after 同意, one on tapping 开启定位 (issue 11 point 4)', async () => {
+    const getCurrentPosition = setBrowserLocation({
+      kind: 'fix',
+      lat: 31.21,
+      lng: 121.44,
+      state: 'prompt',
+    });
+    const backend = installBackend({
+      ...recommendHandlers,
+      nearby: (input) =>
+        input.kind === 'hospital'
+          ? {
+              items: [
+                {
+                  kind: 'hospital',
+                  distanceMeters: 850,
+                  hospital: hospital({ id: 'n1', name: '近的医院' }),
+                },
+              ],
+            }
+          : { items: [] },
+    });
+    render(<HomePage />);
+
+    // The default recommendations and a clear entry; nothing asked, nothing sent.
+    expect(await screen.findByText('推荐医院甲')).toBeTruthy();
+    expect(screen.getByText('为您展示默认推荐，开启定位可查看附近的医院和医生')).toBeTruthy();
+    const entry = screen.getByText('开启定位');
+    expect(getCurrentPosition).not.toHaveBeenCalled();
+    expect(backend.callsOf('nearby')).toEqual([]);
+
+    fireEvent.click(entry);
+    expect(await screen.findByText('近的医院')).toBeTruthy();
+    expect(getCurrentPosition).toHaveBeenCalledTimes(1);
+    expect(backend.callsOf('nearby')).toEqual([
+      { lat: 31.21, lng: 121.44, kind: 'hospital', limit: 5 },
+      { lat: 31.21, lng: 121.44, kind: 'doctor', limit: 5 },
+    ]);
+    expect(screen.queryByText('开启定位')).toBeNull();
+  });
+
+  test('never asked, then refused at the prompt: recommendations and 去开启', async () => {
+    setBrowserLocation({ kind: 'position-error', code: 1 });
+    const backend = installBackend({ ...recommendHandlers, nearby: () => ({ items: [] }) });
+    render(<HomePage />);
+    fireEvent.click(await screen.findByText('开启定位'));
+    expect(await screen.findByText('未开启定位，为您展示默认推荐')).toBeTruthy();
+    expect(screen.getByText('去开启')).toBeTruthy();
+    expect(backend.callsOf('nearby')).toEqual([]);
+  });
+
+  test('a grant given earlier is used on load: nearby hospitals and doctors, nearest first, with distance', async () => {
     const getCurrentPosition = setBrowserLocation({ kind: 'fix', lat: 31.21, lng: 121.44 });
     const backend = installBackend({
       ...recommendHandlers,

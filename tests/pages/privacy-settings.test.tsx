@@ -144,8 +144,10 @@ describe('隐私设置 (DEV, SDK, TPS)', () => {
     fireEvent.click(screen.getByText('撤回隐私政策同意'));
     await waitFor(() => expect(getConsent().status).toBe('declined'));
     await act(() => settled());
+    // Issue 11 point 5: as easy as consent — one tap on this page and one confirm, no more.
+    expect(taro.showModal).toHaveBeenCalledTimes(1);
     expect(taro.showModal).toHaveBeenCalledWith(
-      expect.objectContaining({ title: '撤回隐私政策同意' }),
+      expect.objectContaining({ title: '撤回隐私政策同意', confirmText: '撤回' }),
     );
     expect(changes(backend).map((c) => c.data)).toEqual([{ item: 'policy' }]);
     expect(storedConsent()).toMatchObject({

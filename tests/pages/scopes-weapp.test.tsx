@@ -64,6 +64,14 @@ describe('location (LOC): the home page', () => {
     const backend = installBackend(catalog);
     render(<HomePage />);
 
+    if (asked(state)) {
+      // Issue 11 point 4: nothing is asked on load; the user taps 开启定位 when they want it.
+      expect(await screen.findByText('推荐医院甲')).toBeTruthy();
+      expect(taro.authorize).not.toHaveBeenCalled();
+      expect(taro.getLocation).not.toHaveBeenCalled();
+      expect(backend.callsOf('nearby')).toEqual([]);
+      fireEvent.click(screen.getByText('开启定位'));
+    }
     if (allowed(state)) {
       expect(await screen.findByText('附近医院甲')).toBeTruthy();
       expect(screen.getByText('850m')).toBeTruthy();
@@ -75,7 +83,8 @@ describe('location (LOC): the home page', () => {
       expect(taro.getLocation).not.toHaveBeenCalled();
       expect(backend.callsOf('nearby')).toEqual([]);
     }
-    expect(taro.getSetting).toHaveBeenCalledTimes(1);
+    // Read without asking on load; read again by the request itself when one is made.
+    expect(taro.getSetting).toHaveBeenCalledTimes(state === 'previously denied' ? 1 : 2);
     expect(taro.authorize).toHaveBeenCalledTimes(asked(state) ? 1 : 0);
     // Home explains inline; it never opens settings or a dialog by itself.
     expect(taro.openSetting).not.toHaveBeenCalled();

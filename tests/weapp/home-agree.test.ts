@@ -1,7 +1,8 @@
 /**
  * The built home page at first launch, 同意 (POL, LOC): the consent is recorded through the
- * privacy cloud function and kept on the device; only then is location asked for —
- * getSetting → authorize → getLocation — and the nearby results shown.
+ * privacy cloud function and kept on the device; location is not asked for then, only
+ * when the user taps 开启定位 (issue 11 point 4) — getSetting → authorize → getLocation —
+ * and the nearby results shown.
  */
 import { POLICY_VERSION } from '../../contract/privacy/policy';
 import { seedCatalog } from '../../backend/catalog/seed';
@@ -67,7 +68,7 @@ test('nothing is located before the user answers', () => {
 
 test('同意 records the consent on the server and the device', async () => {
   page.tap('.consent-sheet__agree');
-  await page.waitForText(nearest);
+  await page.waitForText('开启定位');
   expect(callFunction).toHaveBeenCalledWith({
     name: 'privacy',
     data: {
@@ -94,7 +95,16 @@ test('同意 records the consent on the server and the device', async () => {
 
 afterAll(() => backend.env.close());
 
-test('then, and only then, location: getSetting → authorize → getLocation → nearby', () => {
+test('after 同意, no location request until the user taps 开启定位', () => {
+  expect(authorize).not.toHaveBeenCalled();
+  expect(getLocation).not.toHaveBeenCalled();
+  expect(callFunction.mock.calls.map(([o]) => o.data.action)).not.toContain('nearby');
+});
+
+test('on the tap, and only then, location: getSetting → authorize → getLocation → nearby', async () => {
+  page.tap('.home__locate');
+  await page.waitForText(nearest);
+  expect(authorize).toHaveBeenCalledTimes(1);
   expect(authorize).toHaveBeenCalledWith(expect.objectContaining({ scope: 'scope.userLocation' }));
   expect(getLocation).toHaveBeenCalledWith(expect.objectContaining({ type: 'wgs84' }));
   expect(page.text()).toMatch(/\d+(\.\d+)?k?m/);

@@ -1,6 +1,7 @@
 /**
- * The built home page in WeChat's renderer, first visit (LOC): location is asked for
- * once, the fix goes to catalog.nearby, and results show nearest first with distance.
+ * The built home page in WeChat's renderer, first visit (LOC): nothing is asked on load;
+ * on tapping 开启定位 location is asked for once (issue 11 point 4), the fix goes to
+ * catalog.nearby, and results show nearest first with distance.
  */
 import { POLICY_VERSION } from '../../contract/privacy/policy';
 import { nearbyHospital, page as listPage } from '../pages/fixtures';
@@ -21,6 +22,7 @@ const callFunction = cloudFunctions(({ action, data }) => {
     };
   }
   if (action === 'nearby') return { ok: true, data: { items: [] } };
+  if (action === 'recommend') return { ok: true, data: { items: [] } };
   if (action === 'listHospitals') return { ok: true, data: listPage([]) };
   return unexpected(action);
 });
@@ -40,10 +42,18 @@ beforeAll(async () => {
   });
 });
 
-test('asks once, reads a WGS-84 fix and shows nearby hospitals with distances, nearest first', async () => {
+test('on load: the default recommendations and 开启定位, nothing asked', async () => {
+  await page.waitForText('开启定位', '为您展示默认推荐');
+  expect(authorize).not.toHaveBeenCalled();
+  expect(getLocation).not.toHaveBeenCalled();
+});
+
+test('the tap asks once, reads a WGS-84 fix and shows nearby hospitals with distances, nearest first', async () => {
+  page.tap('.home__locate');
   await page.waitForText('最近的医院', '较远的医院', '850m', '12.3km', '附近医院');
   expect(page.text().indexOf('最近的医院')).toBeLessThan(page.text().indexOf('较远的医院'));
   expect(page.text()).not.toContain('为您展示默认推荐');
+  expect(authorize).toHaveBeenCalledTimes(1);
   expect(authorize).toHaveBeenCalledWith(expect.objectContaining({ scope: 'scope.userLocation' }));
   expect(getLocation).toHaveBeenCalledWith(expect.objectContaining({ type: 'wgs84' }));
   expect(callFunction).toHaveBeenCalledWith({

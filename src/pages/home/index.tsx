@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { HospitalSummary } from '../../../contract/catalog';
 import { DoctorCard } from '../../components/doctor-card';
 import { HospitalCard } from '../../components/hospital-card';
@@ -25,14 +25,23 @@ const fetchAllHospitals: FetchPage<HospitalSummary> = (page) =>
 function NoticeAction({
   feed,
   onEnableLocation,
+  onAskLocation,
 }: {
   feed: HomeFeed;
   onEnableLocation: () => void;
+  onAskLocation: () => void;
 }) {
   if (!feed.location) {
     return (
       <Button className="btn btn--small" onClick={() => go(routes.privacyPolicy)}>
         查看隐私政策
+      </Button>
+    );
+  }
+  if (feed.location.status === 'off') {
+    return (
+      <Button className="btn btn--small btn--primary home__locate" onClick={onAskLocation}>
+        开启定位
       </Button>
     );
   }
@@ -46,7 +55,13 @@ function NoticeAction({
   return null;
 }
 
-function Feed({ feed, onEnableLocation }: { feed: HomeFeed; onEnableLocation: () => void }) {
+interface FeedProps {
+  feed: HomeFeed;
+  onEnableLocation: () => void;
+  onAskLocation: () => void;
+}
+
+function Feed({ feed, onEnableLocation, onAskLocation }: FeedProps) {
   const notice = feedNotice(feed);
   const near = feed.mode === 'nearby';
   return (
@@ -54,7 +69,11 @@ function Feed({ feed, onEnableLocation }: { feed: HomeFeed; onEnableLocation: ()
       {notice ? (
         <View className="home__notice">
           <Text className="home__notice-text">{notice}</Text>
-          <NoticeAction feed={feed} onEnableLocation={onEnableLocation} />
+          <NoticeAction
+            feed={feed}
+            onEnableLocation={onEnableLocation}
+            onAskLocation={onAskLocation}
+          />
         </View>
       ) : null}
       <View className="section">
@@ -79,8 +98,10 @@ function Feed({ feed, onEnableLocation }: { feed: HomeFeed; onEnableLocation: ()
 
 export default function HomePage() {
   const { status } = useConsent();
+  // Issue 11 point 4: location is asked for when the user taps 开启定位, not on load.
+  const [askLocation, setAskLocation] = useState(false);
   // Undecided: wait under the consent sheet rather than load a feed that is replaced at once.
-  const load = useCallback(() => loadFeed(status === 'agreed'), [status]);
+  const load = useCallback(() => loadFeed(status === 'agreed', askLocation), [status, askLocation]);
   const feed = useAsync(status === 'undecided' ? null : load);
   const all = usePagedList(fetchAllHospitals);
   usePageView('home');
@@ -107,7 +128,11 @@ export default function HomePage() {
         <ErrorState error={feed.error} onRetry={() => void feed.reload()} />
       ) : null}
       {feed.status === 'ready' ? (
-        <Feed feed={feed.data} onEnableLocation={() => void enableLocation()} />
+        <Feed
+          feed={feed.data}
+          onEnableLocation={() => void enableLocation()}
+          onAskLocation={() => setAskLocation(true)}
+        />
       ) : null}
       <View className="section">
         <View className="section__title">全部医院</View>

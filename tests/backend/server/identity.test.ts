@@ -101,11 +101,23 @@ describe('anonymous identity', () => {
     }
   });
 
-  it('issues the cookie on page loads too, but never on static files', async () => {
-    const page = await h.app.inject({ method: 'GET', url: '/pages/index/index' });
-    expect(String(page.headers['set-cookie'])).toMatch(/^zy_sid=/);
-    const asset = await h.app.inject({ method: 'GET', url: '/js/app.js' });
-    expect(asset.headers['set-cookie']).toBeUndefined();
+  it('never issues the cookie on a page load or a static file (issue 11 point 3)', async () => {
+    for (const url of ['/', '/pages/index/index', '/pages/home/index', '/js/app.js']) {
+      const res = await h.app.inject({ method: 'GET', url });
+      expect(res.headers['set-cookie']).toBeUndefined();
+    }
+  });
+
+  it('issues it only when a handler reads the caller, not for a call that needs none', async () => {
+    const res = await h.app.inject({
+      url: '/api/probe',
+      ...json({ action: 'slow', data: { ms: 0 } }),
+    });
+    expect(res.json()).toMatchObject({ ok: true });
+    expect(res.headers['set-cookie']).toBeUndefined();
+    const failed = await h.app.inject({ url: '/api/probe', ...json({ action: 'nope' }) });
+    expect(failed.headers['set-cookie']).toBeUndefined();
+    expect(String((await whoami(h)).setCookie)).toMatch(/^zy_sid=/);
   });
 });
 
