@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_MAX_EVENT_LOOP_DELAY_MS } from './overload';
 
 /**
  * The server's settings, all from the environment:
@@ -9,6 +10,8 @@ import { resolve } from 'node:path';
  *   TRUST_PROXY 1 = believe X-Forwarded-For/-Proto (only when a proxy sets them)
  *   NODE_ENV    production = identity cookies are always Secure
  *   LOG_LEVEL   pino level, default info
+ *   SHED_EVENT_LOOP_DELAY_MS  default 200 — past this event-loop delay new requests get 503
+ *               RATE_LIMITED at once (server/overload.ts); 0 turns shedding off
  */
 export interface ServerConfig {
   port: number;
@@ -17,6 +20,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   production: boolean;
   logLevel: string;
+  /** false = no load shedding. */
+  shedEventLoopDelayMs: number | false;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -31,5 +36,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: env.TRUST_PROXY === '1',
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL || 'info',
+    shedEventLoopDelayMs: readShedDelay(env.SHED_EVENT_LOOP_DELAY_MS),
   };
+}
+
+function readShedDelay(raw: string | undefined): number | false {
+  if (raw === undefined || raw === '') return DEFAULT_MAX_EVENT_LOOP_DELAY_MS;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0)
+    throw new Error(`SHED_EVENT_LOOP_DELAY_MS must be a whole number of ms ≥ 0, got "${raw}"`);
+  return ms === 0 ? false : ms;
 }

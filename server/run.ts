@@ -29,6 +29,7 @@ export async function runServer(
     trustProxy: config.trustProxy,
     production: config.production,
     logger: { level: config.logLevel },
+    maxEventLoopDelayMs: config.shedEventLoopDelayMs,
   });
   await app.listen({ port: config.port, host: config.host });
   console.log(`上海助医 running at ${publicUrl(app)}`);
