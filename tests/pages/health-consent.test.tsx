@@ -28,9 +28,13 @@ function backend() {
     },
     'consult.create': () => {
       if (!consented) {
-        throw new Failure('FAILED_PRECONDITION', '使用咨询、就诊人和病历前，请先阅读并单独同意处理您的健康信息', {
-          reason: 'health_consent_required',
-        });
+        throw new Failure(
+          'FAILED_PRECONDITION',
+          '使用咨询、就诊人和病历前，请先阅读并单独同意处理您的健康信息',
+          {
+            reason: 'health_consent_required',
+          },
+        );
       }
       return consultView({ status: 'waiting' });
     },
