@@ -16,6 +16,8 @@ import { FUNCTIONS } from '../../../backend/functions';
 import { silentLogger } from '../../../backend/ports/logger';
 import { systemRandom } from '../../../backend/ports/random';
 import { CALL_REQUEST_MAX_BYTES } from '../../../contract/call/items';
+import { POLICY_VERSION } from '../../../contract/privacy/policy';
+import { SENSITIVE_CONSENTS } from '../../../contract/privacy/sensitive-consents';
 import { cookiePair, json, startHarness, tempDir, type Harness } from '../server/support';
 import { openSse, type SseClient } from '../consult/sse-client';
 import { doctorDoc } from '../consult/support';
@@ -62,6 +64,12 @@ async function post(cookie: string, fn: string, action: string, data: unknown) {
 async function person(phone: string): Promise<string> {
   const res = await h.app.inject({ url: '/api/user', ...json({ action: 'me', data: {} }) });
   const cookie = cookiePair(res.headers['set-cookie']);
+  // POL first, as the app does; the consult needs the health-information consent (PIPL art. 29).
+  await post(cookie, 'privacy', 'recordConsent', { policyVersion: POLICY_VERSION, items: {} });
+  await post(cookie, 'privacy', 'recordSensitiveConsent', {
+    item: 'health',
+    version: SENSITIVE_CONSENTS.health.version,
+  });
   await post(cookie, 'user', 'sendCode', { purpose: 'register', phone });
   const lines = readFileSync(join(h.dataDir, SMS_OUTBOX_FILE), 'utf8').trim().split('\n');
   const { code } = JSON.parse(lines.at(-1)!) as { code: string };

@@ -30,7 +30,11 @@ describe('every retention promise is kept by a sweep (issue 11 point 8)', () => 
   it('statistics events are deleted after 180 days, not before', async () => {
     const consent = { policyVersion: POLICY_VERSION, items: { analytics: true } };
     expectOk(await env.call('privacy', { action: 'recordConsent', data: consent }, alice));
-    const event = { name: 'page_view', at: env.clock.now().toISOString() };
+    const event = {
+      name: 'page_view',
+      at: env.clock.now().toISOString(),
+      props: { page: 'home' },
+    };
     expectOk(await env.call('telemetry', { action: 'track', data: { events: [event] } }, alice));
     env.clock.advance(179 * DAY_MS);
     await sweep();

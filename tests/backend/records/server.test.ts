@@ -10,6 +10,8 @@ import type { BackendFunction } from '../../../backend/core/action';
 import { FUNCTIONS } from '../../../backend/functions';
 import { cookiePair, json, startHarness, type Harness } from '../server/support';
 import { idNumber } from '../user/support';
+import { POLICY_VERSION } from '../../../contract/privacy/policy';
+import { SENSITIVE_CONSENTS } from '../../../contract/privacy/sensitive-consents';
 
 let h: Harness;
 let quiet: jest.SpyInstance;
@@ -32,6 +34,11 @@ async function call(cookie: string, fn: string, action: string, data: unknown): 
 async function newBrowser(phone: string): Promise<string> {
   const res = await h.app.inject({ url: '/api/user', ...json({ action: 'me', data: {} }) });
   const cookie = cookiePair(res.headers['set-cookie']);
+  // POL first, as the app does; records are health information (PIPL art. 29).
+  const policy = { policyVersion: POLICY_VERSION, items: {} };
+  expect((await call(cookie, 'privacy', 'recordConsent', policy)).ok).toBe(true);
+  const health = { item: 'health', version: SENSITIVE_CONSENTS.health.version };
+  expect((await call(cookie, 'privacy', 'recordSensitiveConsent', health)).ok).toBe(true);
   expect((await call(cookie, 'user', 'sendCode', { purpose: 'register', phone })).ok).toBe(true);
   const lines = readFileSync(join(h.dataDir, SMS_OUTBOX_FILE), 'utf8').trim().split('\n');
   const { code } = JSON.parse(lines[lines.length - 1]) as { code: string };
