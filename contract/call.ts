@@ -54,7 +54,8 @@ export const callActions = {
   /**
    * TRTC only (WeChat): enterRoom parameters for the caller — a UserSig and a privateMapKey
    * for this call's room, valid until the call's limit. Needs the 腾讯云实时音视频 consent
-   * (TPS): PERMISSION_DENIED trtc_consent_required without it.
+   * (TPS): FAILED_PRECONDITION third_party_consent_required without it (dispatch, from
+   * contract/privacy/requirements.ts).
    */
   credentials: { input: byCall, output: roomCredentialsSchema },
 } as const;

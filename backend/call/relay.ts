@@ -3,7 +3,6 @@ import type { ConsultRole } from '../../contract/consult/views';
 import { CALLS } from '../collections';
 import type { Handler } from '../core/action';
 import { ApiError } from '../core/errors';
-import { hasConsent } from '../privacy/consents';
 import { loadCall } from './access';
 import { callError, wrongCallState } from './errors';
 import { MINUTE_MS, openidOf, signalField, type CallDoc } from './model';
@@ -57,14 +56,13 @@ export const signal: Handler<'call', 'signal'> = async (ctx, input) => {
 /**
  * TRTC (WeChat): enterRoom parameters for this participant and this call's room only. The
  * userID is a per-call pseudonym; TRTC gets live audio and video and nothing of the account
- * — and only with the user's 腾讯云实时音视频 consent (TPS). Valid until the call's limit.
+ * — and only with the user's 腾讯云实时音视频 consent (TPS), which dispatch checks from the
+ * requirements table (contract/privacy/requirements.ts). Valid until the call's limit.
  */
 export const credentials: Handler<'call', 'credentials'> = async (ctx, input) => {
-  const { call, role, openid, rooms } = await loadCall(ctx, input.callId);
+  const { call, role, rooms } = await loadCall(ctx, input.callId);
   if (!rooms.credentials) throw callError('FAILED_PRECONDITION', 'credentials_unavailable');
   if (!live(call)) throw wrongCallState(call.state);
-  if (!(await hasConsent(ctx.store, openid, 'thirdParty.trtc')))
-    throw callError('PERMISSION_DENIED', 'trtc_consent_required');
   const now = ctx.clock.now();
   const until = call.limitAt
     ? Date.parse(call.limitAt)

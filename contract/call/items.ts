@@ -83,8 +83,6 @@ export const CALL_ERROR_REASONS = {
   credentials_unavailable: '当前环境的视频通话无需进房凭证',
   /** RATE_LIMITED: too many signals in one call. */
   too_many_signals: '信令消息过多',
-  /** PERMISSION_DENIED (TPS): the 腾讯云实时音视频 consent is off → 隐私设置. */
-  trtc_consent_required: '视频咨询需要您同意向腾讯云实时音视频提供通话所需信息，请在隐私设置中开启',
 } as const;
 export type CallErrorReason = keyof typeof CALL_ERROR_REASONS;
 

@@ -32,7 +32,7 @@ export const REQUIREMENT_REASONS = {
   policy_consent_required: '请先阅读并同意隐私政策',
   health_consent_required: '使用咨询、就诊人和病历前，请先阅读并单独同意处理您的健康信息',
   guardian_consent_required: '为不满十四周岁的就诊人咨询，需要监护人单独同意',
-  third_party_consent_required: '该服务需要您同意向第三方提供账号昵称和头像',
+  third_party_consent_required: '该服务需由第三方提供，请先在隐私设置中单独同意',
   identity_required: '该服务需要先完成实名认证',
 } as const;
 export type RequirementReason = keyof typeof REQUIREMENT_REASONS;

@@ -68,6 +68,8 @@ describe.each(['webrtc', 'trtc'] as const)('%s', (transport) => {
 });
 
 it('a call id that does not exist answers exactly like a stranger’s', async () => {
+  // As the strangers above: with the TRTC consent, so credentials reaches the handler.
+  await consentTrtc(env, alice);
   for (const [action, data] of Object.entries(requests('v000000000000000000000000', 'c0'))) {
     if (action === 'start') continue;
     expect(await env.callApi(action, data, alice)).toEqual({
@@ -95,6 +97,7 @@ it('each side may do what its role allows, in its own consult only', async () =>
   expectOk(await env.callApi('signal', requests(mine.id, '').signal, alice));
   expectOk(await env.callApi('signal', requests(eves.id, '').signal, drLi));
   // WebRTC here: credentials belong to TRTC.
+  await consentTrtc(env, alice);
   expectError(await env.callApi('credentials', { callId: mine.id }, alice), 'FAILED_PRECONDITION', {
     reason: 'credentials_unavailable',
   });

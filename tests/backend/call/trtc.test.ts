@@ -102,9 +102,12 @@ describe('call.credentials', () => {
 
   it('refuses without the 腾讯云实时音视频 consent (TPS), issuing nothing', async () => {
     const call = await startCall(env);
-    expectError(await env.callApi('credentials', { callId: call.id }, alice), 'PERMISSION_DENIED', {
-      reason: 'trtc_consent_required',
-    });
+    // Dispatch refuses it from the requirements table, before the handler runs.
+    expectError(
+      await env.callApi('credentials', { callId: call.id }, alice),
+      'FAILED_PRECONDITION',
+      { reason: 'third_party_consent_required', requirement: 'thirdParty.trtc' },
+    );
     expect(api.calls).toEqual([]);
   });
 
