@@ -77,16 +77,20 @@ export function holdNextRequest(): { started: Promise<void>; release: () => void
   return { started: startedP, release };
 }
 
-/** Polls `condition` until it holds; fails with `what` after `timeoutMs`. */
+/**
+ * Polls `condition` (sync or async) until it holds; fails with `what` after `timeoutMs`.
+ * The wait between polls is only the polling interval, not a guess at how long things take.
+ */
 export async function until(
-  condition: () => boolean,
+  condition: () => boolean | Promise<boolean>,
   what: string,
   timeoutMs = 5000,
+  intervalMs = 5,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
 
