@@ -124,11 +124,19 @@ describe('guards', () => {
 
   it('waits for a running transaction before closing', async () => {
     const store = open();
+    let inside!: () => void;
+    const entered = new Promise<void>((resolve) => (inside = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
     const tx = store.transaction(async (t) => {
-      await new Promise((r) => setTimeout(r, 20));
+      inside();
+      await released; // still running when close is asked for
       await t.insert('notes', { title: 'committed' });
     });
-    await store.close();
+    await entered;
+    const closed = store.close();
+    release();
+    await closed;
     await expect(tx).resolves.toBeUndefined();
   });
 });

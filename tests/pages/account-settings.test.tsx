@@ -166,8 +166,11 @@ describe('账号设置', () => {
       { route: 'subpackages/account/settings/index' },
       { route: 'subpackages/account/delete-account/index' },
     ]);
+    const asked = taro.getCurrentPages.mock.calls.length;
     act(() => forgetDeletedAccount());
-    await act(() => new Promise((r) => setTimeout(r, 30)));
+    // Positive signal that the page has made its decision: with the login gone it looks at
+    // which page is on top (and redirects, if at all, in the same step).
+    await waitFor(() => expect(taro.getCurrentPages.mock.calls.length).toBeGreaterThan(asked));
     expect(taro.redirectTo).not.toHaveBeenCalled();
 
     // Back on top later (the user came back to it): now 登录 takes its place.

@@ -197,7 +197,14 @@ describe('不同意 → browse-only mode (POL, LOC, SCOPE)', () => {
     fireEvent.input(input, { target: { value: '瑞金' } });
     expect(await screen.findByText('瑞金医院')).toBeTruthy();
     await act(() => fire('componentDidShow'));
-    await new Promise((r) => setTimeout(r, 50));
-    expect(backend.calls.map((c) => `${c.fn}.${c.action}`)).toEqual(['catalog.search']);
+    // Positive signal that the page has had its chance to send anything on show: a later
+    // search goes out. Whatever the page sent before would be recorded ahead of it.
+    fireEvent.input(input, { target: { value: '中山' } });
+    await waitFor(() => expect(backend.callsOf('search')).toHaveLength(2));
+    expect(backend.callsOf('search')[1]).toMatchObject({ q: '中山' });
+    expect(backend.calls.map((c) => `${c.fn}.${c.action}`)).toEqual([
+      'catalog.search',
+      'catalog.search',
+    ]);
   });
 });

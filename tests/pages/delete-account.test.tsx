@@ -7,7 +7,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { DELETION_CONSEQUENCES } from '../../contract/account';
 import type { DeletionStatus } from '../../contract/account';
-import { account } from '../../src/session/session';
+import { account, refreshAccount } from '../../src/session/session';
 import DeleteAccountPage from '../../src/subpackages/account/delete-account';
 import type { DeletionPreview } from '../../src/services/account';
 import { forgetAccount, loggedIn, loggedOut } from './account-fixtures';
@@ -103,10 +103,13 @@ test('the confirmation starts unticked and blocks 确认注销', async () => {
   expect(isDisabled(button('确认注销'))).toBe(true);
   await type('6 位验证码', '123456');
   fireEvent.click(button('确认注销'));
-  await new Promise((r) => setTimeout(r, 20));
-  expect(accountCalls(b, 'delete')).toEqual([]);
   tick();
   await waitFor(() => expect(isDisabled(button('确认注销'))).toBe(false));
+  // Positive signal that the unticked click had its chance: ticked, the same click is sent.
+  // Had the unticked one gone out, it would be recorded before this one.
+  fireEvent.click(button('确认注销'));
+  await waitFor(() => expect(accountCalls(b, 'delete').length).toBeGreaterThan(0));
+  expect(accountCalls(b, 'delete').map((c) => c.data)).toEqual([{ confirm: true, code: '123456' }]);
 });
 
 test('a wrong code says how many tries are left and deletes nothing', async () => {
@@ -179,7 +182,11 @@ test('afterwards the device forgets the login, the privacy decision and its devi
   expect(screen.queryByText('同意')).toBeNull();
   // Undecided: the app asks the server nothing more about the old account.
   const meCalls = b.callsTo('user').filter((c) => c.action === 'me').length;
-  await new Promise((r) => setTimeout(r, 50));
+  // Positive signal: the deletion has been followed to its end (the receipt above, with
+  // the two status polls the back end needs), and the app's own account refresh, asked
+  // now, answers without asking the server.
+  expect(accountCalls(b, 'deletionStatus')).toHaveLength(2);
+  await expect(refreshAccount()).resolves.toBeNull();
   expect(b.callsTo('user').filter((c) => c.action === 'me')).toHaveLength(meCalls);
 });
 

@@ -100,8 +100,14 @@ test('the separate consent comes first: what, why, how long; unticked until the 
   }
   expect(screen.queryByText('提交认证')).toBeNull();
   fireEvent.click(button('同意并继续'));
-  await new Promise((r) => setTimeout(r, 20));
-  expect(screen.queryByText('提交认证')).toBeNull();
+  // Positive signal that the unticked click had its chance: once ticked, the same button
+  // opens the form. Only then is the form's earlier absence meaningful.
+  const stillHidden = screen.queryByText('提交认证');
+  fireEvent.click(screen.getByRole('checkbox'));
+  await waitFor(() => expect(isDisabled(button('同意并继续'))).toBe(false));
+  fireEvent.click(button('同意并继续'));
+  expect(await screen.findByText('提交认证')).toBeTruthy();
+  expect(stillHidden).toBeNull();
   expect(submits(backend)).toEqual([]);
 });
 
@@ -114,9 +120,13 @@ test('a wrong check digit is caught on the phone and never sent', async () => {
   expect(await screen.findByText('身份证号码校验位不正确')).toBeTruthy();
   await addPhotos();
   fireEvent.click(button('提交认证'));
-  await new Promise((r) => setTimeout(r, 20));
   expect(screen.getByText('身份证号码校验位不正确')).toBeTruthy();
-  expect(submits(backend)).toEqual([]);
+  // Positive signal that the refused click had its chance: corrected, the next click is
+  // sent. Had the wrong number gone out, it would be recorded before this one.
+  await typeAndLeave('18 位身份证号码', ADULT_ID);
+  fireEvent.click(button('提交认证'));
+  await waitFor(() => expect(submits(backend)).toHaveLength(1));
+  expect(submits(backend)[0]).toMatchObject({ idNumber: ADULT_ID });
 });
 
 test('a birth date after today is refused, even with a correct check digit', async () => {

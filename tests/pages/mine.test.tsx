@@ -3,7 +3,7 @@
  * avatar, nickname and the phone masked; in browse-only mode nothing is asked of the server.
  * 设置 → 账号设置 needs a login and returns to it.
  */
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import MinePage from '../../src/pages/mine';
 import SettingsPage from '../../src/pages/settings';
 import { forgetAccount, loggedIn, loggedOut, newDevice } from './account-fixtures';
@@ -83,8 +83,14 @@ test('browse-only: 未登录, and no account call at all', async () => {
   render(<MinePage />);
   expect(screen.getByText('未登录')).toBeTruthy();
   await fire('componentDidShow');
-  await new Promise((r) => setTimeout(r, 50));
-  expect(backend.callsTo('user')).toEqual([]);
+  // Positive signal that browse-only mode had its chance to call: once the user agrees,
+  // the page asks for the account and shows it. Any call made while declined would be
+  // recorded before that one.
+  act(() => givenConsent('agreed'));
+  expect(await screen.findByText('助医用户1234')).toBeTruthy();
+  const calls = backend.callsTo('user');
+  expect(calls.at(-1)?.action).toBe('me');
+  expect(calls.slice(0, -1)).toEqual([]);
 });
 
 test('设置 → 账号设置 without a login opens 登录, which leads on to 账号设置', async () => {

@@ -144,8 +144,10 @@ describe('avatar', () => {
     taro.showActionSheet.mockRejectedValue({ errMsg: 'showActionSheet:fail cancel' });
     await renderProfile();
     fireEvent.click(button('更换头像'));
+    expect(screen.getByText('上传中…')).toBeTruthy();
     await waitFor(() => expect(taro.showActionSheet).toHaveBeenCalled());
-    await new Promise((r) => setTimeout(r, 20));
+    // Positive signal that the tap has run to its end: the button is no longer busy.
+    expect(await screen.findByText('更换头像')).toBeTruthy();
     expect(taro.chooseMedia).not.toHaveBeenCalled();
     expect(updates(backend)).toEqual([]);
   });

@@ -2,7 +2,7 @@
  * The doctor page shares its card image once drawn, and never waits for it: before the
  * image is ready (or if drawing fails) the share goes out without imageUrl.
  */
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import DoctorPage from '../../src/pages/doctor';
 import { drawShareCard } from '../../src/platform/share-card';
 import { installBackend } from './fake-backend';
@@ -56,7 +56,11 @@ test('a card that could not be drawn still shares, without imageUrl', async () =
   draw.mockResolvedValue(null);
   await openCard();
   await waitFor(() => expect(draw).toHaveBeenCalled());
-  await new Promise((r) => setTimeout(r, 0));
+  // Positive signal: the drawing has settled (the page's handler on it ran first, being
+  // attached first), so the share below is the one made after drawing failed.
+  await act(async () => {
+    await draw.mock.results.at(-1)?.value;
+  });
   const [message] = await fire('onShareAppMessage', { from: 'menu' });
   expect(message).toEqual({ title, path: '/pages/doctor/index?id=d1' });
 });

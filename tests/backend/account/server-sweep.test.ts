@@ -1,7 +1,7 @@
 /** DEL: the local server finishes a deletion its caller left, as CloudBase's timer does. */
 import { rmSync } from 'node:fs';
 import type { DeletionStatus } from '../../../contract/account';
-import { startHarness } from '../server/support';
+import { startHarness, until } from '../server/support';
 import { alice, expectOk, makeWorld } from './support';
 import { seedWorld, verifyCode } from './seed';
 
@@ -18,12 +18,17 @@ it('a started deletion nobody polls is finished by the server sweep', async () =
     const h = await startHarness({ dataDir: w.dir, ports: ports as never, sweepIntervalMs: 20 });
     try {
       let state: DeletionStatus['state'] = 'running';
-      for (let i = 0; i < 300 && state !== 'done'; i++) {
-        await new Promise((r) => setTimeout(r, 20));
-        w.clock.advance(61_000);
-        const jobs = await w.store.find('deletionJobs', { state: 'done' });
-        if (jobs.length > 0) state = 'done';
-      }
+      await until(
+        async () => {
+          w.clock.advance(61_000);
+          const jobs = await w.store.find('deletionJobs', { state: 'done' });
+          if (jobs.length > 0) state = 'done';
+          return state === 'done';
+        },
+        'the sweep to finish the deletion',
+        30_000,
+        20,
+      );
       expect(state).toBe('done');
       expect(expectOk(await w.call('user', { action: 'me', data: {} }, alice))).toMatchObject({
         registered: false,

@@ -17,7 +17,7 @@ import type { BackendFunction } from '../../../backend/core/action';
 import { FUNCTIONS } from '../../../backend/functions';
 import { silentLogger } from '../../../backend/ports/logger';
 import { systemRandom } from '../../../backend/ports/random';
-import { cookiePair, json, startHarness, tempDir, type Harness } from '../server/support';
+import { cookiePair, json, startHarness, tempDir, until, type Harness } from '../server/support';
 import { openSse, type SseClient } from './sse-client';
 import { doctorDoc } from './support';
 
@@ -128,8 +128,15 @@ it('pushes a message to both participants only, without polling', async () => {
   expect(forDoctor.data).toMatchObject({ message: { mine: true, clientMsgId: 'doc-msg-0001' } });
   expect(doctorAll.events.map((e) => e.event)).toEqual(['status', 'message']);
 
-  // Give anything misrouted time to arrive, then check the stranger saw nothing at all.
-  await new Promise((r) => setTimeout(r, 250));
+  // Positive signal that anything misrouted would have arrived: the stranger's stream
+  // writes in order (events and heartbeats share one queue), and two heartbeats arrive
+  // after both participants had the reply — at least the second was queued after the
+  // reply was published. Only then: the stranger saw nothing at all.
+  const pingsBefore = strangerAll.comments.filter((c) => c === 'ping').length;
+  await until(
+    () => strangerAll.comments.filter((c) => c === 'ping').length >= pingsBefore + 2,
+    'two more heartbeats on the stranger’s stream',
+  );
   expect(strangerAll.events).toEqual([]);
   expect(strangerAll.comments).toContain('ping');
   expect(strangerAll.body).not.toContain('多喝水');
@@ -172,7 +179,7 @@ it('unsubscribes a stream when its connection closes, and closing the server end
   const b = await stream(patient);
   expect(hub.size()).toBe(2);
   a.close();
-  for (let i = 0; i < 50 && hub.size() > 1; i++) await new Promise((r) => setTimeout(r, 10));
+  await until(() => hub.size() <= 1, 'the closed stream to unsubscribe');
   expect(hub.size()).toBe(1);
   await h.app.close();
   expect(hub.size()).toBe(0);

@@ -5,7 +5,7 @@ import { consultFunction } from '../../../backend/consult';
 import type { ConsultDoc } from '../../../backend/consult/model';
 import { fixedClock } from '../../../backend/ports/clock';
 import { silentLogger } from '../../../backend/ports/logger';
-import { startHarness, tempDir } from '../server/support';
+import { startHarness, tempDir, until } from '../server/support';
 
 it('refunds an overdue consult without anyone asking, and stops with the server', async () => {
   const dataDir = tempDir('consult-sweep');
@@ -39,11 +39,10 @@ it('refunds an overdue consult without anyone asking, and stops with the server'
     sweepIntervalMs: 20,
   });
   let doc: ConsultDoc | null = null;
-  for (let i = 0; i < 100; i++) {
+  await until(async () => {
     doc = await ports.store.get<ConsultDoc>(CONSULTS.name, 'c0000000000000000000000001');
-    if (doc?.status !== 'waiting') break;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+    return doc?.status !== 'waiting';
+  }, 'the sweep to settle the overdue consult');
   expect(doc).toMatchObject({ status: 'cancelled', cancelReason: 'timeout' });
   const started = Date.now();
   await h.close();

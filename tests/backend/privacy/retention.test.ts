@@ -13,7 +13,7 @@ import { silentLogger } from '../../../backend/ports/logger';
 import { PRIVACY_MANIFEST } from '../../../contract/privacy/manifest';
 import { POLICY_VERSION } from '../../../contract/privacy/policy';
 import { RETENTION_RULES } from '../../../contract/privacy/retention';
-import { startHarness, tempDir } from '../server/support';
+import { startHarness, tempDir, until } from '../server/support';
 import { expectOk, makeEnv, type TestEnv } from '../support/env';
 import { alice, ALICE_PHONE, consentToPolicy, userCall } from '../user/support';
 
@@ -107,10 +107,10 @@ it('the local server runs the retention sweep on its interval', async () => {
   });
   const h = await startHarness({ dataDir, ports, functions: {} as never, sweepIntervalMs: 20 });
   let left = 1;
-  for (let i = 0; i < 100 && left > 0; i++) {
+  await until(async () => {
     left = await ports.store.count(ANALYTICS_EVENTS.name);
-    if (left > 0) await new Promise((r) => setTimeout(r, 20));
-  }
+    return left === 0;
+  }, 'the sweep to delete the expired event');
   expect(left).toBe(0);
   await h.close();
 });

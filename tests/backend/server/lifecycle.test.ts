@@ -4,10 +4,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createLocalPorts } from '../../../backend/adapters/local/ports';
-import { startHarness, tempDir } from './support';
+import { holdNextRequest, startHarness, tempDir, until } from './support';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('graceful close', () => {
   it('finishes in-flight requests, refuses new ones, and closes the store', async () => {
@@ -18,23 +17,28 @@ describe('graceful close', () => {
     await h.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = h.app.server.address() as AddressInfo;
     const url = `http://127.0.0.1:${port}/api/probe`;
-    const call = (ms: number) =>
+    const post = (body: unknown) =>
       fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ action: 'slow', data: { ms } }),
+        body: JSON.stringify(body),
       });
+    const call = (ms: number) => post({ action: 'slow', data: { ms } });
 
     expect((await call(1)).status).toBe(200); // leaves an idle keep-alive connection behind
-    const inFlight = call(400);
-    await sleep(150);
+    const hold = holdNextRequest();
+    const inFlight = post({ action: 'hold', data: {} });
+    await hold.started; // the request is in its handler
     const closed = h.app.close();
-    await sleep(50);
+    // Positive signal that the close is under way (it stopped listening) while the request
+    // is still held: the store must not be closed under it.
+    await until(() => !h.app.server.listening, 'the server to stop listening');
     expect(closeStore).not.toHaveBeenCalled();
 
+    hold.release();
     const res = await inFlight;
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, data: { waited: 400 } });
+    expect(await res.json()).toEqual({ ok: true, data: { held: true } });
     await closed;
     expect(closeStore).toHaveBeenCalledTimes(1);
     await expect(call(1)).rejects.toThrow();

@@ -33,6 +33,7 @@ export const probeFunction = {
     fail: { input: z.object({ code: z.enum(ERROR_CODES) }).strict(), output: z.unknown() },
     crash: { input: z.object({}).strict(), output: z.unknown() },
     slow: { input: z.object({ ms: z.number().int().max(5000) }).strict(), output: z.unknown() },
+    hold: { input: z.object({}).strict(), output: z.unknown() },
   },
   handlers: {
     whoami: async (ctx: Ctx) => ({ caller: ctx.caller }),
@@ -50,8 +51,48 @@ export const probeFunction = {
       await new Promise((resolve) => setTimeout(resolve, input.ms));
       return { waited: input.ms };
     },
+    hold: async () => {
+      const hold = holds.shift();
+      if (!hold) throw new Error('probe.hold called without holdNextRequest()');
+      hold.started();
+      await hold.released;
+      return { held: true };
+    },
   },
 } as unknown as BackendFunction;
+
+const holds: Array<{ started: () => void; released: Promise<void> }> = [];
+
+/**
+ * Arms the probe's `hold` action: the next call to it tells the test it is running
+ * (`started`) and answers only once the test calls `release` — an in-flight request
+ * whose timing the test controls instead of guessing with a sleep.
+ */
+export function holdNextRequest(): { started: Promise<void>; release: () => void } {
+  let started!: () => void;
+  let release!: () => void;
+  const startedP = new Promise<void>((resolve) => (started = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  holds.push({ started, released });
+  return { started: startedP, release };
+}
+
+/**
+ * Polls `condition` (sync or async) until it holds; fails with `what` after `timeoutMs`.
+ * The wait between polls is only the polling interval, not a guess at how long things take.
+ */
+export async function until(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 5000,
+  intervalMs = 5,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `zhuyi-${prefix}-`));
