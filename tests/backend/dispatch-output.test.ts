@@ -20,7 +20,10 @@ function telemetryAnswering(answer: unknown): BackendFunction<'telemetry'> {
   };
 }
 
-const body = { action: 'track', data: { events: [{ name: 'x', at: '2026-11-30T08:00:00Z' }] } };
+const body = {
+  action: 'track',
+  data: { events: [{ name: 'page_view', at: '2026-11-30T08:00:00Z', props: { page: 'home' } }] },
+};
 
 it('passes an answer that matches the output schema', async () => {
   const r = await dispatch(telemetryAnswering({ accepted: 1 }), body, env.ctx(), CHECKED);
