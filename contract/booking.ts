@@ -1,5 +1,6 @@
 import * as z from './zod';
 import { idSchema } from './common';
+import { cursorSchema } from './consult/schemas';
 import { paymentLaunchSchema } from './consult/views';
 import {
   APPOINTMENT_STATUSES,
@@ -149,7 +150,7 @@ export const bookingActions = {
     input: z
       .object({
         status: z.enum(APPOINTMENT_TABS).optional(),
-        cursor: z.string().max(200).optional(),
+        cursor: cursorSchema.optional(),
       })
       .strict(),
     output: z.object({ items: z.array(appointmentViewSchema), nextCursor: z.string().nullable() }),

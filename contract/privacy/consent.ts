@@ -139,7 +139,9 @@ export const privacyActions = {
     }),
   },
   recordSensitiveConsent: {
-    input: z.object({ item: sensitiveItemSchema, version: z.string().min(1).max(40) }).strict(),
+    input: z
+      .object({ item: sensitiveItemSchema, version: text({ label: '版本', max: 40 }) })
+      .strict(),
     output: consentStateSchema,
   },
 } as const;
