@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 import { idSchema } from './common';
 import { consultIdSchema } from './consult/schemas';
 import { iceCandidateSchema, sessionDescriptionSchema } from './call/signals';

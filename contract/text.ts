@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 
 /**
  * The one text type of the contract (SEC, issue 15): every free string a caller sends goes

@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from '../zod';
 import { ICE_CANDIDATE_MAX_BYTES, SDP_MAX_BYTES } from './items';
 
 /**

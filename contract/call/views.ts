@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from '../zod';
 import { CALL_END_REASONS, CALL_STATES } from './items';
 
 /** One RTCIceServer, as RTCPeerConnection takes it (from ICE_SERVERS; TURN with credentials). */

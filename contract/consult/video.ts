@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from '../zod';
 import { VIDEO_HOURS_MAX, VIDEO_SLOT_MINUTES } from '../call/items';
 
 /**
