@@ -5,7 +5,7 @@
  * is installed in the cloud from the function's package.json. Then prints the CloudBase
  * collections, indexes and permissions (database-rules.json) to set.
  */
-import { build, type Metafile } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { COLLECTIONS } from '../backend/collections';
@@ -21,6 +21,41 @@ const EXTERNAL = ['wx-server-sdk'];
 /** Must never end up in a cloud bundle: native code, the local server, local adapters. */
 const FORBIDDEN_INPUT =
   /^(node_modules\/better-sqlite3|server|backend\/adapters\/(sqlite|local))\//;
+
+/**
+ * chinese-days' calendar (~37 KB of JSON: every holiday's name since 2004) as only the dates
+ * backend/booking/time.ts looks up with `in`: `holidays` and `workdays`, keys kept, names
+ * dropped (each value is ''), encoded as `YYYY:MMDD,MMDD…` per year (~4 KB in the bundle).
+ */
+export function compactCalendarSource(json: string): string {
+  const calendar = JSON.parse(json) as Record<string, Record<string, string>>;
+  const encode = (days: Record<string, string>) => {
+    const byYear = new Map<string, string[]>();
+    for (const date of Object.keys(days)) {
+      const [y, m, d] = date.split('-');
+      byYear.set(y, [...(byYear.get(y) ?? []), m + d]);
+    }
+    return [...byYear].map(([y, mds]) => `${y}:${mds.join(',')}`).join(' ');
+  };
+  return [
+    'const decode = (s) => Object.fromEntries(s.split(" ").flatMap((year) => {',
+    '  const [y, mds] = year.split(":");',
+    '  return mds.split(",").map((md) => [`${y}-${md.slice(0, 2)}-${md.slice(2)}`, ""]);',
+    '}));',
+    `export const holidays = decode(${JSON.stringify(encode(calendar.holidays))});`,
+    `export const workdays = decode(${JSON.stringify(encode(calendar.workdays))});`,
+  ].join('\n');
+}
+
+export const compactCalendar: Plugin = {
+  name: 'compact-chinese-days',
+  setup(b) {
+    b.onLoad({ filter: /chinese-days[\\/]dist[\\/]chinese-days\.json$/ }, (args) => ({
+      contents: compactCalendarSource(readFileSync(args.path, 'utf8')),
+      loader: 'js',
+    }));
+  },
+};
 
 export interface BuiltFunction {
   name: string;
@@ -93,6 +128,7 @@ export async function buildFunctions(
       charset: 'utf8',
       legalComments: 'none',
       metafile: true,
+      plugins: [compactCalendar],
       // Input paths in the metafile are relative to the repo root, whatever the cwd.
       absWorkingDir: ROOT,
       logLevel: 'warning',

@@ -1,4 +1,4 @@
-import calendar from 'chinese-days/dist/chinese-days.json';
+import { holidays, workdays } from 'chinese-days/dist/chinese-days.json';
 import { PERIOD_WINDOWS, type Period } from '../../contract/booking/items';
 
 /**
@@ -37,8 +37,8 @@ export function weekdayOf(date: string): number {
  * as data by date string: the package's own functions parse dates in the process's TZ and
  * answer wrongly west of UTC.
  */
-const WORKED: Record<string, string> = calendar.workdays;
-const HOLIDAYS: Record<string, string> = calendar.holidays;
+const WORKED: Record<string, string> = workdays;
+const HOLIDAYS: Record<string, string> = holidays;
 
 export function isWorkingDay(date: string): boolean {
   if (date in WORKED) return true;
