@@ -29,8 +29,11 @@ async function phone(
 test('home with location denied shows the default recommendations and says why (LOC)', async () => {
   const page = await phone({}, { firstLaunch: true });
   await page.goto(e2e.app.url);
-  // First launch: the policy comes first; agreeing lets the app ask for location.
+  // First launch: the policy comes first; after 同意 location is still not asked for —
+  // only when the user taps 开启定位 (issue 11 point 4), here refused by the browser.
   await answerConsentSheet(page, '同意');
+  await page.getByText('为您展示默认推荐，开启定位可查看附近的医院和医生').waitFor();
+  await page.locator('.home__locate').click();
   await page.getByText('未开启定位，为您展示默认推荐').waitFor();
   await page.getByText('推荐医院').waitFor();
   const cards = page.locator('.section').filter({ hasText: '推荐医院' }).locator('.hospital-card');
