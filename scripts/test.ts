@@ -6,7 +6,7 @@
  * Ends with one plain `N passed, N failed` line.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..');
@@ -51,26 +51,47 @@ for (const step of steps) {
 }
 
 mkdirSync(join(root, 'coverage'), { recursive: true });
-const report = join(root, 'coverage', 'jest-report.json');
-console.log('\n▶ jest (unit, backend, backend-cloudbase, bundles, pages, weapp, e2e)');
-const jest = spawnSync('npx', ['jest', '--ci', '--json', `--outputFile=${report}`, ...jestArgs], {
-  cwd: root,
-  stdio: 'inherit',
-  env: process.env,
-});
+
+/**
+ * Two jest runs: every other project in parallel, then the browser journeys alone. On 2 cores
+ * the e2e app, Chromium and the backend workers starved one another (a page waited 30 s
+ * behind them); alone, the journeys measure the app, not the machine's queue.
+ */
+const runs: Array<{ label: string; projects: string[] }> = [
+  {
+    label: 'unit, backend, backend-cloudbase, bundles, pages, weapp',
+    projects: ['unit', 'backend', 'backend-cloudbase', 'bundles', 'pages', 'weapp'],
+  },
+  { label: 'e2e', projects: ['e2e'] },
+];
+// Arguments given to `npm test -- …` (a path, --selectProjects) go to one plain run instead.
+const plan = jestArgs.length > 0 ? [{ label: jestArgs.join(' '), projects: [] }] : runs;
 
 let passed = 0;
 let failedTests = 0;
-if (existsSync(report)) {
-  const summary = JSON.parse(readFileSync(report, 'utf8')) as {
-    numPassedTests: number;
-    numFailedTests: number;
-    numRuntimeErrorTestSuites: number;
-  };
-  passed = summary.numPassedTests;
-  failedTests = summary.numFailedTests + summary.numRuntimeErrorTestSuites;
-}
-if (jest.status !== 0 && failedTests === 0) failedTests = 1;
+plan.forEach(({ label, projects }, i) => {
+  const report = join(root, 'coverage', `jest-report-${i}.json`);
+  rmSync(report, { force: true });
+  console.log(`\n▶ jest (${label})`);
+  const select = projects.length > 0 ? ['--selectProjects', ...projects] : [];
+  const jest = spawnSync(
+    'npx',
+    ['jest', '--ci', '--json', `--outputFile=${report}`, ...select, ...jestArgs],
+    { cwd: root, stdio: 'inherit', env: process.env },
+  );
+  let failedHere = 0;
+  if (existsSync(report)) {
+    const summary = JSON.parse(readFileSync(report, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numRuntimeErrorTestSuites: number;
+    };
+    passed += summary.numPassedTests;
+    failedHere = summary.numFailedTests + summary.numRuntimeErrorTestSuites;
+  }
+  if (jest.status !== 0 && failedHere === 0) failedHere = 1;
+  failedTests += failedHere;
+});
 // Each failed non-jest step counts as one failure, so the closing line never hides it.
 failedTests += failed.length;
 if (failed.length > 0) console.log(`\nFailed steps: ${failed.join(', ')}`);

@@ -148,7 +148,11 @@ test('同意 → the consent is recorded on the server; 隐私设置 shows it an
   const page = await (await newContext()).newPage();
   const log = apiLog(page);
   await page.goto(e2e.app.url);
-  const recordedOnServer = page.waitForResponse((r) => r.url().endsWith('/api/privacy'));
+  // The recordConsent answer itself (other privacy reads may come first): it sets the identity.
+  const recordedOnServer = page.waitForResponse(
+    (r) =>
+      r.url().endsWith('/api/privacy') && (r.request().postData() ?? '').includes('recordConsent'),
+  );
   await answerConsentSheet(page, '同意');
   await recordedOnServer;
 
