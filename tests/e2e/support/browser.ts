@@ -1,23 +1,11 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../../bench/lib/page-load';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export { CHROMIUM } from '../../../bench/lib/page-load';
 
-/** Debian's Chromium, headless, with the flags this machine needs (docs/TOOLCHAIN.md). */
+/** Debian's Chromium, headless, with the flags this machine needs — the bench's launcher. */
 export async function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }> {
-  // Playwright gives each launch a fresh temporary profile of its own.
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   return {
     browser,
     close: () => browser.close(),
