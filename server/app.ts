@@ -109,7 +109,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     });
 
     if (options.maxEventLoopDelayMs !== false)
-      await registerLoadShedding(app, options.maxEventLoopDelayMs);
+      registerLoadShedding(app, options.maxEventLoopDelayMs);
     const site = await registerSite(app, options.distDir ?? DEFAULT_DIST_DIR);
     app.addHook('onSend', async (request, reply, payload) => {
       const type = String(reply.getHeader('content-type') ?? '');

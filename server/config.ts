@@ -10,7 +10,7 @@ import { DEFAULT_MAX_EVENT_LOOP_DELAY_MS } from './overload';
  *   TRUST_PROXY 1 = believe X-Forwarded-For/-Proto (only when a proxy sets them)
  *   NODE_ENV    production = identity cookies are always Secure
  *   LOG_LEVEL   pino level, default info
- *   SHED_EVENT_LOOP_DELAY_MS  default 200 — past this event-loop delay new requests get 503
+ *   SHED_EVENT_LOOP_DELAY_MS  default 200 — past this event-loop delay new API requests get 503
  *               RATE_LIMITED at once (server/overload.ts); 0 turns shedding off
  */
 export interface ServerConfig {
