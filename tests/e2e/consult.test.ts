@@ -11,8 +11,7 @@ import type { Page } from 'playwright-core';
 import { e2eSuite } from './support/suite';
 import { screenshot } from './support/shots';
 import { presetConsent } from './support/consent';
-import { readSmsCode } from './support/sms';
-import { agreeToHealthConsent } from './support/journeys';
+import { agreeToHealthConsent, register } from './support/journeys';
 
 jest.setTimeout(240_000);
 
@@ -29,18 +28,6 @@ async function phone(): Promise<Page> {
   const context = await e2e.newContext();
   await presetConsent(context);
   return context.newPage();
-}
-
-/** 登录 as a new user: phone, 获取验证码, the code from the outbox, 登录. */
-async function register(page: Page, phoneNumber: string): Promise<void> {
-  await page.getByText('手机号登录 / 注册').waitFor();
-  await page.locator('input[placeholder="请输入手机号"]').fill(phoneNumber);
-  await page.getByText('获取验证码', { exact: true }).click();
-  const code = await readSmsCode(e2e.app.dataDir, phoneNumber);
-  expect(code).toMatch(/^\d{6}$/);
-  await page.locator('input[placeholder="6 位验证码"]').fill(code);
-  await page.locator('.login__submit').click();
-  await page.getByText('手机号登录 / 注册').waitFor({ state: 'detached' });
 }
 
 async function api<T>(page: Page, fn: string, action: string, data: object): Promise<T> {
@@ -75,7 +62,7 @@ test('patient consults with a photo and pays; the doctor binds, accepts, replies
   // Patient: the doctor card → 图文咨询 → 登录 (register) → back to the form.
   await patient.goto(`${e2e.app.url}/pages/doctor/index?id=${doctor.id}`);
   await patient.locator('.doctor__consult').click();
-  await register(patient, '13900139001');
+  await register(patient, e2e.app, '13900139001');
   await patient.getByText('病情描述').waitFor();
   await patient
     .getByText(/请仅填写与本次就诊相关的信息/)
@@ -106,7 +93,7 @@ test('patient consults with a photo and pays; the doctor binds, accepts, replies
   const doc = await phone();
   await doc.goto(`${e2e.app.url}/pages/mine/index`);
   await doc.getByText('医生工作台').click();
-  await register(doc, '13900139002');
+  await register(doc, e2e.app, '13900139002');
   await doc.locator('input[placeholder="医生邀请码"]').fill(code.toLowerCase());
   await doc.getByText('绑定', { exact: true }).click();
   await doc.getByText('查看待接诊（1）').click();

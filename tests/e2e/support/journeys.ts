@@ -41,6 +41,13 @@ export async function register(page: Page, app: RunningApp, phone: string): Prom
   await page.getByText('手机号登录 / 注册').waitFor();
   await page.locator('input[placeholder="请输入手机号"]').fill(phone);
   await page.getByText('获取验证码', { exact: true }).click();
+  // The button counts down once the server has sent; a refusal (rate limit, overload, a
+  // phone the page did not take) shows as text, and the failure should say which.
+  const sent = page.getByText(/秒后重新获取/);
+  const refused = page.locator('.login__error, .field__error');
+  await sent.or(refused).first().waitFor({ timeout: 30_000 });
+  if (await refused.count())
+    throw new Error(`获取验证码 was refused: ${(await refused.allInnerTexts()).join(' / ')}`);
   const code = await readSmsCode(app.dataDir, phone);
   await page.locator('input[placeholder="6 位验证码"]').fill(code);
   await page.locator('.login__submit').click();

@@ -29,6 +29,7 @@ export function e2eSuite(): E2E {
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await closeBrowser?.();
+    if (process.env.E2E_DEBUG) console.log(`npm start printed:\n${app?.output() ?? ''}`);
     const code = await app?.stop();
     expect(code).toBe(0);
   });
@@ -42,7 +43,23 @@ export function e2eSuite(): E2E {
       if (!browser) throw new Error('the browser starts in beforeAll');
       const context = await browser.newContext({ ...PHONE, ...options });
       contexts.push(context);
+      if (process.env.E2E_DEBUG) traceContext(context, contexts.length);
       return context;
     },
   };
+}
+
+/**
+ * E2E_DEBUG=1: what each page said and what failed, in time order — how the shedding of
+ * static files by under-pressure (server/overload.ts) was found.
+ */
+function traceContext(context: BrowserContext, n: number): void {
+  const t0 = Date.now();
+  const log = (...parts: unknown[]) => console.log(`context ${n} +${Date.now() - t0} ms`, ...parts);
+  context.on('page', (page) => {
+    page.on('console', (m) => log('console', m.type(), m.text().slice(0, 200)));
+    page.on('pageerror', (e) => log('pageerror', e.message));
+    page.on('requestfailed', (r) => log('failed', r.url(), r.failure()?.errorText));
+    page.on('response', (r) => r.status() >= 400 && log('response', r.status(), r.url()));
+  });
 }
