@@ -68,7 +68,9 @@ it('registers with the code from the outbox and serves the avatar link', async (
   expect(file.headers['content-type']).toBe('image/jpeg');
   expect(file.rawPayload.equals(imageBytes('jpeg', 1_500_000))).toBe(true);
   expect(file.headers['set-cookie']).toBeUndefined();
-  expect((await h.app.inject({ url: `${url.slice(0, -1)}0` })).statusCode).toBe(404);
+  // One character of the signature changed (never to itself) is a link nobody was given.
+  const forged = `${url.slice(0, -1)}${url.endsWith('0') ? '1' : '0'}`;
+  expect((await h.app.inject({ url: forged })).statusCode).toBe(404);
 });
 
 it('a body over the user function’s own limit is refused with that limit in the message', async () => {
