@@ -25,6 +25,7 @@ export const routes = {
   consultCreate: (doctorId: string) =>
     `/subpackages/consult/create/index?doctorId=${encodeURIComponent(doctorId)}`,
   consultChat: (id: string) => `/subpackages/consult/chat/index?id=${encodeURIComponent(id)}`,
+  personalInfoLists: '/subpackages/privacy/lists/index',
   workbench: '/subpackages/workbench/home/index',
   doctorQueue: '/subpackages/workbench/queue/index',
 } as const;

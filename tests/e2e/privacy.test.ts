@@ -205,6 +205,25 @@ test('the policy is reached from 我的 in at most 4 taps (POL)', async () => {
   await screenshot(page, 'privacy-policy');
 });
 
+test('the two lists (工信部信管函〔2021〕292号) are 4 taps from 首页, in browse-only mode too', async () => {
+  const page = await (await newContext()).newPage();
+  const log = apiLog(page);
+  await page.goto(e2e.app.url);
+  await answerConsentSheet(page, '不同意');
+  await page.getByText('全部医院').waitFor();
+  await page.locator('.weui-tabbar__item').filter({ hasText: '我的' }).click();
+  await page.locator('.menu__item').filter({ hasText: '设置' }).click();
+  await page.locator('.menu__item').filter({ hasText: '隐私设置' }).click();
+  await page.getByText('个人信息清单', { exact: true }).click(); // the 4th tap
+  await page.getByText('已收集个人信息清单').waitFor();
+  await page.getByText('与第三方共享个人信息清单').waitFor();
+  expect(await page.locator('[data-testid="collected-row"]').count()).toBeGreaterThan(5);
+  expect(await page.locator('[data-testid="shared-row"]').count()).toBeGreaterThan(2);
+  await page.getByText('您尚未同意隐私政策：我们没有保存您的个人信息。').waitFor();
+  await screenshot(page, 'personal-info-lists');
+  expect(log.filter((l) => /^\/api\/(privacy|telemetry)/.test(l))).toEqual([]);
+});
+
 test('location refused in the browser → recommendations with the reason (LOC)', async () => {
   const context = await newContext();
   await presetConsent(context);
