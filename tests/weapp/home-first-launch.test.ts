@@ -2,6 +2,7 @@
  * The built home page at first launch (POL, LOC): no stored decision, so the consent sheet
  * shows the policy and nothing personal is touched — no location API, no privacy or
  * telemetry call. 不同意 → browse-only: recommendations with the reason, still no location.
+ * The functions are the real handlers over the CloudBase emulator (bundled catalog seeded).
  */
 import { ANALYTICS_EVENTS, CONSENTS } from '../../backend/collections';
 import { POLICY_VERSION } from '../../contract/privacy/policy';

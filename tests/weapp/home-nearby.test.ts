@@ -1,7 +1,8 @@
 /**
  * The built home page in WeChat's renderer, first visit (LOC): nothing is asked on load;
  * on tapping 开启定位 location is asked for once (issue 11 point 4), the fix goes to
- * catalog.nearby, and results show nearest first with distance.
+ * catalog.nearby — the real handler over the CloudBase emulator with the bundled catalog
+ * seeded — and results show nearest first with distance.
  */
 import { POLICY_VERSION } from '../../contract/privacy/policy';
 import { formatDistance } from '../../src/utils/geo';

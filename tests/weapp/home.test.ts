@@ -1,6 +1,7 @@
 /**
  * The built home page in WeChat's renderer, location previously denied (LOC): it must not
- * prompt again, must ask the catalog cloud function for recommendations, and show them.
+ * prompt again, must ask the catalog cloud function for recommendations, and show them —
+ * the real handler over the CloudBase emulator, with the bundled catalog seeded.
  */
 import { POLICY_VERSION } from '../../contract/privacy/policy';
 import { formatDistance } from '../../src/utils/geo';
