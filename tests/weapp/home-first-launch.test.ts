@@ -7,7 +7,7 @@
 import { ANALYTICS_EVENTS, CONSENTS } from '../../backend/collections';
 import { POLICY_VERSION } from '../../contract/privacy/policy';
 import { CONSENT_KEY, wxAsync, type PageHandle } from './harness';
-import { weappBackend } from './support/backend';
+import { functionsCalled, weappBackend } from './support/backend';
 import { seededHome, type HomeFirstScreen } from './support/catalog';
 import { firstLaunchAtHome } from './support/home';
 
@@ -48,8 +48,8 @@ test('while it waits: no location API, no privacy or telemetry function', async 
   expect(getSetting).not.toHaveBeenCalled();
   expect(authorize).not.toHaveBeenCalled();
   expect(getLocation).not.toHaveBeenCalled();
-  expect(callFunction.mock.calls.map(([o]) => o.name)).not.toContain('privacy');
-  expect(callFunction.mock.calls.map(([o]) => o.name)).not.toContain('telemetry');
+  expect(functionsCalled(callFunction.mock.calls)).not.toContain('privacy');
+  expect(functionsCalled(callFunction.mock.calls)).not.toContain('telemetry');
   // WeChat's prompt is routed to our popup from launch; its setting is not read before a decision.
   expect(onNeedPrivacyAuthorization).toHaveBeenCalledTimes(1);
   expect(getPrivacySetting).not.toHaveBeenCalled();
@@ -70,7 +70,7 @@ test('不同意: browse-only recommendations with the reason, still no location,
   });
   expect(getSetting).not.toHaveBeenCalled();
   expect(getLocation).not.toHaveBeenCalled();
-  expect(new Set(callFunction.mock.calls.map(([o]) => o.name))).toEqual(new Set(['catalog']));
+  expect(new Set(functionsCalled(callFunction.mock.calls))).toEqual(new Set(['catalog']));
   // Nor anything the server would keep: no consent, no telemetry, only the seeded catalog.
   expect(await backend.env.store.count(CONSENTS.name)).toBe(0);
   expect(await backend.env.store.count(ANALYTICS_EVENTS.name)).toBe(0);

@@ -22,6 +22,17 @@ export interface CloudCall {
   data: { action: string; data: Record<string, unknown> };
 }
 
+/**
+ * The functions a page called, leaving out the read of the policy's supplement: the consent
+ * sheet shows it before any decision (issue 11 point 10) — public text, no caller, nothing
+ * about the user sent.
+ */
+export function functionsCalled(calls: ReadonlyArray<[CloudCall]>): string[] {
+  return calls
+    .filter(([o]) => !(o.name === 'privacy' && o.data.action === 'getSupplement'))
+    .map(([o]) => o.name);
+}
+
 export interface WeappBackend {
   env: TestEnv;
   /** The caller every call is made as (the openid WeChat would give the function). */
