@@ -33,6 +33,8 @@ export default defineAppConfig({
     { root: 'subpackages/consult', pages: ['create/index', 'pay/index', 'chat/index'] },
     // The doctor's workbench: binding with an invite code, the queue.
     { root: 'subpackages/workbench', pages: ['home/index', 'queue/index'] },
+    // 视频咨询's call screen: WebRTC in the browser, TRTC (trtc-wx-sdk) in WeChat.
+    { root: 'subpackages/call', pages: ['room/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',
