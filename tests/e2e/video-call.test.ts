@@ -4,7 +4,8 @@
  * card (a time from the video hours) and pays; the doctor binds and accepts; the patient
  * starts the call from the consult, the workbench rings, the doctor answers; both see 通话中
  * and the other's video really playing (frames decoded, time advancing) with an audio track;
- * the patient hangs up, both see the end, and the consult's timeline records the call.
+ * the doctor goes offline for a few seconds and the call recovers; the patient hangs up, both
+ * see the end, and the consult's timeline records the call.
  */
 import type { Page } from 'playwright-core';
 import { FAKE_MEDIA } from './support/browser';
@@ -140,6 +141,14 @@ test('book a video consult, ring the workbench, answer, see each other, hang up,
   await remotePlaying(doc);
   await patient.locator('.call-room__notice', { hasText: '不能替代线下就诊' }).waitFor();
   await screenshot(patient, 'video-call');
+
+  // The doctor's network drops for a few seconds: 网络不佳, then the call carries on (the live
+  // channel reconnects, the media plays on) and the hang-up below still reaches the doctor.
+  await doc.context().setOffline(true);
+  await status(doc).filter({ hasText: '网络不佳' }).waitFor();
+  await doc.context().setOffline(false);
+  await status(doc).filter({ hasText: /^通话中/ }).waitFor({ timeout: 30_000 });
+  await remotePlaying(doc);
 
   // The patient hangs up: 通话已结束 here, 对方已挂断 there.
   await patient.getByText('挂断', { exact: true }).click();

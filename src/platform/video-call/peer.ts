@@ -119,7 +119,13 @@ export function connectPeer(
   // channel means the network came back: restart ICE.
   void signals.opened.then(() => offer(false)).catch(() => onLink('failed'));
   const stopReopen = signals.onReopen(restart);
-  const online = () => restart();
+  // Back online: media that never stopped (ICE still connected) is live again at once; the
+  // offering side restarts ICE anyway, for paths the change broke.
+  const online = () => {
+    const state = pc.iceConnectionState;
+    if (state === 'connected' || state === 'completed') onLink('live');
+    restart();
+  };
   const offline = () => onLink('poor');
   window.addEventListener('online', online);
   window.addEventListener('offline', offline);
