@@ -147,7 +147,9 @@ test('book a video consult, ring the workbench, answer, see each other, hang up,
   await doc.context().setOffline(true);
   await status(doc).filter({ hasText: '网络不佳' }).waitFor();
   await doc.context().setOffline(false);
-  await status(doc).filter({ hasText: /^通话中/ }).waitFor({ timeout: 30_000 });
+  await status(doc)
+    .filter({ hasText: /^通话中/ })
+    .waitFor({ timeout: 30_000 });
   await remotePlaying(doc);
 
   // The patient hangs up: 通话已结束 here, 对方已挂断 there.
