@@ -33,6 +33,11 @@ export default defineAppConfig({
     { root: 'subpackages/consult', pages: ['create/index', 'pay/index', 'chat/index'] },
     // The doctor's workbench: binding with an invite code, the queue.
     { root: 'subpackages/workbench', pages: ['home/index', 'queue/index'] },
+    // 客服与反馈 (CS, SEC; PIPL art. 50): FAQ, tickets, questionnaires.
+    {
+      root: 'subpackages/support',
+      pages: ['home/index', 'create/index', 'tickets/index', 'ticket/index', 'survey/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -26,6 +26,12 @@ export const routes = {
     `/subpackages/consult/create/index?doctorId=${encodeURIComponent(doctorId)}`,
   consultChat: (id: string) => `/subpackages/consult/chat/index?id=${encodeURIComponent(id)}`,
   workbench: '/subpackages/workbench/home/index',
+  // 客服与反馈 (CS, SEC): FAQ, tickets and questionnaires.
+  support: '/subpackages/support/home/index',
+  supportCreate: '/subpackages/support/create/index',
+  supportTickets: '/subpackages/support/tickets/index',
+  supportTicket: (id: string) => `/subpackages/support/ticket/index?id=${encodeURIComponent(id)}`,
+  survey: (id: string) => `/subpackages/support/survey/index?id=${encodeURIComponent(id)}`,
   doctorQueue: '/subpackages/workbench/queue/index',
 } as const;
 
