@@ -31,7 +31,7 @@ export function RateCard(props: {
             className={`support-choice ${score === n ? 'support-choice--on' : ''}`}
             onClick={() => setScore(n)}
           >
-            {n} 分
+            {`${n} 分`}
           </Text>
         ))}
       </View>
@@ -46,7 +46,10 @@ export function RateCard(props: {
         <Button
           className="btn btn--primary btn--small"
           disabled={score === 0 || props.busy}
-          onClick={() => props.onRate(score, comment)}
+          onClick={() => {
+            // WeChat may still deliver a tap on a disabled button.
+            if (score > 0) props.onRate(score, comment);
+          }}
         >
           提交评价
         </Button>
