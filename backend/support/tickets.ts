@@ -151,14 +151,21 @@ export const reply: Handler<'support', 'reply'> = async (ctx, input) => {
   return withMessages(ctx, updated);
 };
 
+/** In a transaction like reply: a reply racing the close cannot reopen it. */
 export const close: Handler<'support', 'close'> = async (ctx, input) => {
   const { caller } = await requireTrustedAccount(ctx);
-  const doc = await loadOwnTicket(ctx, caller.openid, input.ticketId);
-  if (doc.status === 'closed') return withMessages(ctx, doc);
+  await loadOwnTicket(ctx, caller.openid, input.ticketId);
   const at = ctx.clock.now().toISOString();
-  const set = { status: 'closed' as const, closedAt: at, updatedAt: at };
-  await ctx.store.update(SUPPORT_TICKETS.name, doc._id, { set });
-  return withMessages(ctx, { ...doc, ...set });
+  const doc = await ctx.store.transaction(async (tx) => {
+    const current = await tx.get<TicketDoc>(SUPPORT_TICKETS.name, input.ticketId);
+    if (!current || current.owner !== caller.openid) return null;
+    if (current.status === 'closed') return current;
+    const set = { status: 'closed' as const, closedAt: at, updatedAt: at };
+    await tx.update(SUPPORT_TICKETS.name, current._id, { set });
+    return { ...current, ...set };
+  });
+  if (!doc) throw new ApiError('NOT_FOUND', '工单不存在');
+  return withMessages(ctx, doc);
 };
 
 /** Once: a compare-and-set on `rated`, so two ratings racing leave one. */

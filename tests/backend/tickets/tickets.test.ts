@@ -242,3 +242,16 @@ it('the 50th ticket in an hour is RATE_LIMITED, nothing stored; the next hour ta
   env.clock.set('2026-11-30T09:00:00Z');
   await newTicket(env, { text: '下一个小时' });
 });
+
+it('a reply racing a close never reopens the ticket', async () => {
+  const { ticket } = await newTicket(env);
+  const [replied] = await Promise.all([
+    support(env, 'reply', { ticketId: ticket.id, text: '最后一句' }),
+    support(env, 'close', { ticketId: ticket.id }),
+  ]);
+  const got = expectOk<TicketWithMessages>(
+    await support(env, 'getTicket', { ticketId: ticket.id }),
+  );
+  expect(got.ticket.status).toBe('closed');
+  expect(got.messages).toHaveLength(replied.ok ? 2 : 1);
+});
