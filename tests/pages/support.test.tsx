@@ -152,3 +152,25 @@ test('我的工单: status, summary and the due date of each; a tap opens it', a
     url: `/subpackages/support/ticket/index?id=${TICKET_ID}`,
   });
 });
+
+test('opened from a link (no session loaded yet): who is logged in is asked first, then the questionnaire offered', async () => {
+  givenConsent('agreed');
+  const b = consultBackend({
+    'survey.listOpen': () => ({
+      items: [
+        {
+          id: 'experience-2026',
+          title: '使用体验问卷',
+          purpose: '改进服务',
+          questionCount: 4,
+          answered: false,
+          closesAt: null,
+        },
+      ],
+    }),
+  });
+  render(<SupportHomePage />);
+  await act(() => fire('componentDidShow'));
+  expect(await screen.findByText('使用体验问卷')).toBeTruthy();
+  expect(b.calls.map((c) => `${c.fn}.${c.action}`)).toEqual(['user.me', 'survey.listOpen']);
+});

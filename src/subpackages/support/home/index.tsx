@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { PrivacyHost } from '../../../components/privacy-host';
 import { getConsent } from '../../../privacy/consent';
 import { requireLogin } from '../../../session/require-login';
-import { account, isTrusted } from '../../../session/session';
+import { account, isTrusted, refreshAccount } from '../../../session/session';
 import { listOpenSurveys, type SurveyListItem } from '../../../services/support';
 import { go, routes } from '../../../utils/routes';
 import { FAQ } from '../faq';
@@ -26,12 +26,18 @@ export default function SupportHomePage() {
   const [surveys, setSurveys] = useState<SurveyListItem[]>([]);
 
   useDidShow(() => {
-    if (getConsent().status !== 'agreed' || !isTrusted(account.get())) return;
-    listOpenSurveys().then(
-      (r) => setSurveys(r.items.filter((s) => !s.answered)),
-      // The questionnaires are optional: without them the page is complete.
-      () => setSurveys([]),
-    );
+    if (getConsent().status !== 'agreed') return;
+    void (async () => {
+      // Opened from a link, the session is not loaded yet: ask who is logged in first.
+      const state = account.get() ?? (await refreshAccount().catch(() => null));
+      if (!isTrusted(state)) return;
+      try {
+        setSurveys((await listOpenSurveys()).items.filter((s) => !s.answered));
+      } catch {
+        // The questionnaires are optional: without them the page is complete.
+        setSurveys([]);
+      }
+    })();
   });
 
   return (
