@@ -286,6 +286,33 @@ export const ACTIVE_CALLS: CollectionSpec = {
   indexes: ['callId', 'patientOpenid', 'doctorOpenid'],
 };
 
+/**
+ * CS/SEC (issue 16): 客服 tickets. The first words are encrypted; `sortKey` `<createdAt>#<id>`
+ * pages newest first; `messageCount` is the compare-and-set of each new message.
+ */
+export const SUPPORT_TICKETS: CollectionSpec = {
+  name: 'supportTickets',
+  indexes: ['owner', 'status', 'priority', 'dueDate', 'sortKey', 'messageCount', 'rated'],
+};
+
+/** A ticket's conversation, `_id` = `<ticketId>_<seq>`; text encrypted. */
+export const SUPPORT_MESSAGES: CollectionSpec = {
+  name: 'supportMessages',
+  indexes: ['ticketId', 'owner', 'seq'],
+};
+
+/** CS: the operator's questionnaires (no personal data). */
+export const SURVEYS: CollectionSpec = {
+  name: 'surveys',
+  indexes: ['status', 'audience', 'createdAt'],
+};
+
+/** CS: one answer per account per survey: `_id` is an HMAC of both, so a second insert is a duplicate. */
+export const SURVEY_ANSWERS: CollectionSpec = {
+  name: 'surveyAnswers',
+  indexes: ['owner', 'surveyId', 'submittedAt'],
+};
+
 export const COLLECTIONS: CollectionSpec[] = [
   HOSPITALS,
   DOCTORS,
@@ -321,4 +348,8 @@ export const COLLECTIONS: CollectionSpec[] = [
   VIDEO_SLOTS,
   CALLS,
   ACTIVE_CALLS,
+  SUPPORT_TICKETS,
+  SUPPORT_MESSAGES,
+  SURVEYS,
+  SURVEY_ANSWERS,
 ];

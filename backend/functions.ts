@@ -8,6 +8,8 @@ import { consultFunction } from './consult';
 import { patientsFunction } from './patients';
 import { privacyFunction } from './privacy';
 import { recordsFunction } from './records';
+import { supportFunction } from './support';
+import { surveyFunction } from './survey';
 import { telemetryFunction } from './telemetry';
 import { userFunction } from './user';
 
@@ -21,6 +23,8 @@ export const FUNCTIONS: { [F in FnName]: BackendFunction<F> } = {
   patients: patientsFunction,
   privacy: privacyFunction,
   records: recordsFunction,
+  support: supportFunction,
+  survey: surveyFunction,
   telemetry: telemetryFunction,
   user: userFunction,
 };

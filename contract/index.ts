@@ -7,6 +7,8 @@ import { consultActions } from './consult';
 import { patientsActions } from './patients';
 import { privacyActions } from './privacy/consent';
 import { recordsActions } from './records';
+import { supportActions } from './support';
+import { surveyActions } from './survey';
 import { telemetryActions } from './telemetry';
 import { userActions } from './user';
 
@@ -23,6 +25,8 @@ export const api = {
   patients: patientsActions,
   privacy: privacyActions,
   records: recordsActions,
+  support: supportActions,
+  survey: surveyActions,
   telemetry: telemetryActions,
   user: userActions,
 } as const;

@@ -6,6 +6,7 @@
 import { DEPARTMENTS, DOCTORS, HOSPITALS } from '../backend/collections';
 import { createLocalPorts } from '../backend/adapters/local/ports';
 import { seedCatalogIfEmpty } from '../backend/catalog/seed';
+import { seedDemoSurvey } from '../backend/survey/seed';
 import { silentLogger } from '../backend/ports/logger';
 import { readConfig } from '../server/config';
 
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
       console.log('已清空目录数据 (catalog cleared)');
     }
     const r = await seedCatalogIfEmpty(store);
+    // CS: the demo's one operator questionnaire, for everyone (backend/survey/seed.ts).
+    if (await seedDemoSurvey(store)) console.log('已添加示例问卷 (demo questionnaire)');
     console.log(
       r.seeded
         ? `已导入 ${r.hospitals} 家医院、${r.doctors} 位示例医生 → ${dataDir}`

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLocalPorts } from '../backend/adapters/local/ports';
 import { seedCatalogIfEmpty } from '../backend/catalog/seed';
+import { seedDemoSurvey } from '../backend/survey/seed';
 import { readConfig } from '../server/config';
 import { runServer } from '../server/run';
 
@@ -71,6 +72,8 @@ async function main(): Promise<void> {
   const ports = createLocalPorts({ dataDir: config.dataDir });
   try {
     const seed = await seedCatalogIfEmpty(ports.store);
+    // CS: the demo's one operator questionnaire, for everyone (backend/survey/seed.ts).
+    await seedDemoSurvey(ports.store);
     console.log(
       seed.seeded
         ? `Seeded the catalog: ${seed.hospitals} hospitals, ${seed.doctors} doctors (${config.dataDir}).`

@@ -37,6 +37,11 @@ export default defineAppConfig({
     { root: 'subpackages/privacy', pages: ['lists/index'] },
     // 视频咨询's call screen: WebRTC in the browser, TRTC (trtc-wx-sdk) in WeChat.
     { root: 'subpackages/call', pages: ['room/index'] },
+    // 客服与反馈 (CS, SEC; PIPL art. 50): FAQ, tickets, questionnaires.
+    {
+      root: 'subpackages/support',
+      pages: ['home/index', 'create/index', 'tickets/index', 'ticket/index', 'survey/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -22,6 +22,7 @@ import { contexts as consultContexts } from '../consult/model';
 import type { StoredDoc } from '../ports/document-store';
 import { HEALTH_RECORDS_DATA } from './health-data-map';
 import { CALL_DATA } from './data-map-calls';
+import { SUPPORT_DATA } from './data-map-support';
 
 /**
  * The personal data map (docs/ARCHITECTURE.md): every collection that holds personal data,
@@ -358,6 +359,7 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
     description: '本地模拟支付订单（仅本地开发环境）',
   },
   ...HEALTH_RECORDS_DATA,
+  ...SUPPORT_DATA,
   /*
    * DEL: the other side of a deleted patient's consults. The policy clears the chat records
    * with doctors for both sides, so the doctor's notices of those consults go, and the risk

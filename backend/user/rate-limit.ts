@@ -91,6 +91,37 @@ export async function takeMonthly(
   if (full) throw rateLimited(limit.kind, (end.getTime() - now.getTime()) / 1000);
 }
 
+/** `2026113014`, the clock hour in China, and the instant the next one starts. */
+function hourOf(now: Date): { key: string; end: Date } {
+  const start = Math.floor(now.getTime() / 3600_000) * 3600_000;
+  const local = new Date(start + OFFSET_MS).toISOString();
+  return { key: local.slice(0, 13).replace(/[-T]/g, ''), end: new Date(start + 3600_000) };
+}
+const hourlyId = (crypto: Crypto, kind: RateLimitKind, subject: string, now: Date) =>
+  `rl_${kind}_${hash(crypto, kind, subject)}_h${hourOf(now).key}`;
+
+/**
+ * One unit of a per-hour limit of `subject` (clock hours), taken in a transaction like
+ * takeMonthly: two requests racing cannot both take the last unit. RATE_LIMITED until the
+ * hour ends.
+ */
+export async function takeHourly(
+  ctx: Ctx,
+  limit: { kind: RateLimitKind; subject: string; max: number },
+): Promise<void> {
+  const now = ctx.clock.now();
+  const { end } = hourOf(now);
+  const id = hourlyId(portOf(ctx, 'crypto'), limit.kind, limit.subject, now);
+  const full = await ctx.store.transaction(async (tx) => {
+    const doc = await tx.get<CounterDoc>(RATE_COUNTERS.name, id);
+    if (doc && doc.count >= limit.max) return true;
+    if (doc) await tx.update(RATE_COUNTERS.name, id, { inc: { count: 1 } });
+    else await write(tx, id, null, { count: 1, expiresAt: end.toISOString() });
+    return false;
+  });
+  if (full) throw rateLimited(limit.kind, (end.getTime() - now.getTime()) / 1000);
+}
+
 /**
  * DEL: the counters that name one person — the caller's daily and monthly counters and the phone's
  * cooldown and daily counter, for today and yesterday (older ones have expired and go with
@@ -106,6 +137,9 @@ export function personalCounterIds(
   const ids = byCaller.flatMap((k) => days.map((d) => dailyId(crypto, k, person.openid, d)));
   for (const d of [now, lastMonth(now)])
     ids.push(monthlyId(crypto, 'patients_monthly', person.openid, d));
+  // The support counters of this hour and the last (older ones have expired).
+  for (const d of [now, new Date(now.getTime() - 3600_000)])
+    ids.push(hourlyId(crypto, 'support_hourly', person.openid, d));
   const phone = person.phone;
   if (phone) {
     ids.push(cooldownId(crypto, 'phone_cooldown', phone));

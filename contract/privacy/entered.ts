@@ -67,4 +67,15 @@ export const ENTERED_CATEGORIES: EnteredCategory[] = [
     retention: '文字加密保存；注销账号时删除',
     enforcedBy: ['account-deletion'],
   },
+  {
+    id: 'support',
+    clause: 'CS',
+    category: '客服工单与问卷回答：您向客服反映的问题、个人信息请求与评价，自愿填写的问卷',
+    purpose: '答复您的问题、投诉和个人信息请求；改进服务',
+    scene: '我的 → 客服与反馈',
+    sensitive: false,
+    consent: 'policy',
+    retention: '加密保存，账号存续期间可查看；注销账号时删除',
+    enforcedBy: ['account-deletion'],
+  },
 ];

@@ -159,6 +159,22 @@ export const ACTION_REQUIREMENTS: RequirementTable = {
     recordSensitiveConsent: policy,
     personalInfoLists: right('the lists are public; the counts are the caller’s own'),
   },
+  // PIPL art. 50: the channel for requests and complaints works without (or after
+  // withdrawing) any consent; it needs an account only to answer the right person.
+  support: {
+    createTicket: right('PIPL art. 50: requests and complaints never depend on consent'),
+    listTickets: right('PIPL art. 50'),
+    getTicket: right('PIPL art. 50'),
+    reply: right('PIPL art. 50'),
+    close: right('PIPL art. 50'),
+    rate: right('PIPL art. 50'),
+  },
+  // CS: answers are collected under the policy; answering is optional.
+  survey: {
+    listOpen: policy,
+    get: policy,
+    submit: policy,
+  },
   telemetry: {
     // SDK: the handler also refuses without the 统计分析 consent (an optional consent).
     track: policy,

@@ -84,6 +84,8 @@ export const RATE_LIMITS = {
   booking_daily: '今日预约操作次数已达上限',
   /** 就诊人 added per account per calendar month (Shanghai): anti-scalping (issue 13). */
   patients_monthly: '本月添加就诊人次数已达上限',
+  /** 客服 tickets per account per clock hour (Shanghai): abuse (issue 16). */
+  support_hourly: '提交工单过于频繁，请稍后再试',
 } as const;
 export type RateLimitKind = keyof typeof RATE_LIMITS;
 

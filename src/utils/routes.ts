@@ -31,6 +31,12 @@ export const routes = {
   // 视频咨询's call screen (its own subpackage: WebRTC in the browser, TRTC in WeChat).
   callRoom: (consultId: string, callId: string) => `/${callPage(consultId, callId)}`,
   workbench: '/subpackages/workbench/home/index',
+  // 客服与反馈 (CS, SEC): FAQ, tickets and questionnaires.
+  support: '/subpackages/support/home/index',
+  supportCreate: '/subpackages/support/create/index',
+  supportTickets: '/subpackages/support/tickets/index',
+  supportTicket: (id: string) => `/subpackages/support/ticket/index?id=${encodeURIComponent(id)}`,
+  survey: (id: string) => `/subpackages/support/survey/index?id=${encodeURIComponent(id)}`,
   doctorQueue: '/subpackages/workbench/queue/index',
 } as const;
 

@@ -72,12 +72,15 @@ describe('always reachable (POL)', () => {
   test('我的 is a real menu; the features not built yet say so honestly', () => {
     givenConsent('declined');
     render(<MinePage />);
-    const soon = ['我的预约', '我的病历', '就诊人', '客服与反馈'];
+    const soon = ['我的预约', '我的病历', '就诊人'];
     expect(screen.getAllByText('即将上线')).toHaveLength(soon.length);
     for (const title of soon) {
       fireEvent.click(screen.getByText(title));
       expect(taro.showToast).toHaveBeenLastCalledWith({ title: `${title}即将上线`, icon: 'none' });
     }
+    // 客服与反馈 is built (issue 16): its FAQ needs no account.
+    fireEvent.click(screen.getByText('客服与反馈'));
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/subpackages/support/home/index' });
     // Consultations exist: 我的咨询 leads to the 咨询 tab that lists them.
     fireEvent.click(screen.getByText('我的咨询'));
     expect(taro.switchTab).toHaveBeenCalledWith({ url: '/pages/consult/index' });

@@ -61,7 +61,7 @@ export default function MinePage() {
           soon('我的预约'),
           soon('我的病历'),
           soon('就诊人'),
-          soon('客服与反馈'),
+          { title: '客服与反馈', onClick: () => go(routes.support) },
         ]}
       />
       <Menu

@@ -14,6 +14,7 @@ import { ownerFilePrefix } from '../../../backend/user/files';
 import { doctorDoc } from '../consult/support';
 import { consentToSensitive, device, idNumber, upload } from '../user/support';
 import { seedPatientsAndRecords } from './seed-records';
+import { seedSupport } from './seed-support';
 
 export { FATHER_ID } from './seed-records';
 import {
@@ -213,6 +214,7 @@ export async function seedWorld(w: World): Promise<Seeded> {
     );
   await call(w, 'booking', 'get', { id: (booked as { id: string }).id }, alice);
   const video = await seedCalls(w);
+  await seedSupport(w);
   return {
     video,
     closed: closed.id,

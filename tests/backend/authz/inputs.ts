@@ -15,6 +15,7 @@ import {
   pdfUpload,
   upload,
 } from '../patients/support';
+import { DEMO_SURVEY_ID } from '../../../backend/survey/seed';
 import type { World } from './world';
 
 /** An input may depend on who calls (a code sent to their phone) and be prepared (async). */
@@ -150,6 +151,23 @@ export const INPUTS: Inputs = {
       recordId: w.recordId,
       attachmentId: w.attachmentId,
     }),
+  },
+  support: {
+    createTicket: (w) => ({
+      category: '订单与退款',
+      text: '想问问这次咨询的退款',
+      consultId: w.consultId,
+    }),
+    listTickets: () => ({}),
+    getTicket: (w) => ({ ticketId: w.ticketId }),
+    reply: (w) => ({ ticketId: w.ticketId, text: '补充一下情况' }),
+    close: (w) => ({ ticketId: w.ticketId }),
+    rate: (w) => ({ ticketId: w.ticketId, score: 5 }),
+  },
+  survey: {
+    listOpen: () => ({}),
+    get: () => ({ surveyId: DEMO_SURVEY_ID }),
+    submit: () => ({ surveyId: DEMO_SURVEY_ID, answers: [{ questionId: 'overall', value: 4 }] }),
   },
   telemetry: {
     track: () => ({

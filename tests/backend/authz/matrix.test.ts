@@ -60,6 +60,7 @@ const DESTRUCTIVE = new Set([
   'booking.cancel',
   'call.hangup',
   'call.decline',
+  'support.close',
 ]);
 const worlds = new Map<string, Promise<World>>();
 const worldFor = (key: string) => {

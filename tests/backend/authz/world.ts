@@ -7,6 +7,7 @@
  */
 import { createWebRtcRooms } from '../../../backend/adapters/local/webrtc-rooms';
 import type { Caller } from '../../../backend/core/context';
+import { seedDemoSurvey } from '../../../backend/survey/seed';
 import type { AppointmentView } from '../../../contract/booking';
 import type { CallView } from '../../../contract/call/views';
 import type { PatientView } from '../../../contract/patients';
@@ -46,6 +47,8 @@ export const CALLERS: Record<Role, Caller | null> = {
 };
 
 export const MESSAGE = '这是只给王医生看的病情描述：夜里胸闷';
+/** alice's 客服 ticket: only she may read it (issue 16). */
+export const TICKET_TEXT = '我的手机号可能被泄露了，接到很多推销电话';
 
 export interface World {
   env: ConsultEnv;
@@ -59,6 +62,7 @@ export interface World {
   slotId: string;
   callId: string;
   deviceId: string;
+  ticketId: string;
   /** alice's data no one else may see; the consult's doctor may see only `forDoctor`. */
   secrets: string[];
   forDoctor: string[];
@@ -148,6 +152,16 @@ export async function makeWorld(): Promise<World> {
   );
   const deviceId = devices.items[0]?.deviceId ?? 'f'.repeat(32);
 
+  // 客服: alice's leak report, and the demo questionnaire everyone may answer.
+  const ticket = expectOk<{ ticket: { id: string } }>(
+    await env.call(
+      'support',
+      { action: 'createTicket', data: { category: '个人信息泄露举报', text: TICKET_TEXT } },
+      alice,
+    ),
+  );
+  await seedDemoSurvey(env.store);
+
   const attachmentId = withFile.id;
   return {
     env,
@@ -161,7 +175,10 @@ export async function makeWorld(): Promise<World> {
     slotId,
     callId: call.id,
     deviceId,
+    ticketId: ticket.ticket.id,
     secrets: [
+      TICKET_TEXT,
+      ticket.ticket.id,
       '13800000001',
       FATHER.document.idNumber,
       FATHER.phone,

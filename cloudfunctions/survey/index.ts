@@ -1,0 +1,12 @@
+import * as cloud from 'wx-server-sdk';
+import { createCloudbaseCrypto } from '../../backend/adapters/cloudbase/crypto';
+import { surveyFunction } from '../../backend/survey';
+import { cloudMain } from '../_shared/cloud-main';
+
+// DYNAMIC_CURRENT_ENV (a symbol the SDK's types do not admit) = the env this function runs in.
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+
+// Refuses to start without ZHUYI_MASTER_KEY: answers are encrypted, and one per account is an HMAC.
+const crypto = createCloudbaseCrypto(process.env);
+
+export const main = cloudMain(cloud, surveyFunction, { ports: () => ({ crypto }) });
