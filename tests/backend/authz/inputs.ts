@@ -180,6 +180,5 @@ export const INPUTS: Inputs = {
       consent: true,
     }),
     getIdentity: () => ({}),
-    getIdentityPhoto: () => ({ which: 'idPhoto' }),
   },
 };
