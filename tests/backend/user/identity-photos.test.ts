@@ -6,6 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { IDENTITIES } from '../../../backend/collections';
 import type { IdentityVerifier } from '../../../backend/ports/identity-verifier';
+import { ENTERED_CATEGORIES } from '../../../contract/privacy/entered';
 import type { IdentityView } from '../../../contract/user';
 import { expectOk, makeEnv, type TestEnv } from '../support/env';
 import {
@@ -128,4 +129,10 @@ it('the view offers no photo, and names the verifier', async () => {
   const view = expectOk<IdentityView>(await submit());
   expect(view).not.toHaveProperty('photos');
   expect(view.verifier).toBe('builtin-local-only-v2');
+});
+
+it('the promise in the privacy lists names this deletion', () => {
+  const identity = ENTERED_CATEGORIES.find((c) => c.id === 'identity');
+  expect(identity?.enforcedBy).toContain('after-verification');
+  expect(identity?.retention).toContain('证件照和人脸照在核验完成后');
 });
