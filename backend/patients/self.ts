@@ -44,6 +44,7 @@ export async function isVerified(ctx: Ctx, owner: string): Promise<boolean> {
  * after a `verified` result. A 本人 the holder typed earlier takes the verified name and
  * document (and keeps phone and health notes); without one, 本人 is added in a free slot. Left
  * as it is when the list is full or another 就诊人 already holds this ID (the holder decides).
+ * Not counted against patients_monthly: it happens once per verified account.
  */
 export async function adoptVerifiedSelf(ctx: Ctx, owner: string): Promise<void> {
   const { name, document } = await verifiedSelf(ctx, owner);

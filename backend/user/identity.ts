@@ -98,7 +98,13 @@ export const submitIdentity: Handler<'user', 'submitIdentity'> = async (ctx, inp
     { status: doc.status, reason: doc.reason, verifier: doc.verifier },
     'identity checked',
   );
-  if (result.ok) await adoptVerifiedSelf(ctx, caller.openid);
+  if (result.ok) {
+    // The verification stands whatever happens here; 本人 can still be added from it by hand
+    // (patients.add fromIdentity), so a failure is logged, not answered.
+    await adoptVerifiedSelf(ctx, caller.openid).catch((err: unknown) =>
+      ctx.log.warn({ err: String(err) }, 'verified identity not adopted as 本人'),
+    );
+  }
   return identityView(ctx, doc);
 };
 

@@ -136,3 +136,14 @@ it('the promise in the privacy lists names this deletion', () => {
   expect(identity?.enforcedBy).toContain('after-verification');
   expect(identity?.retention).toContain('证件照和人脸照在核验完成后');
 });
+
+it('verified stays verified when making 本人 fails; the next list has no half-made 就诊人', async () => {
+  const insert = env.store.insert.bind(env.store);
+  jest.spyOn(env.store, 'insert').mockImplementation(async (collection, doc) => {
+    if (collection === 'patients') throw new Error('store unavailable');
+    return insert(collection, doc);
+  });
+  expect(expectOk<IdentityView>(await submit()).status).toBe('verified');
+  expect(await env.store.count('patients', {})).toBe(0);
+  expect(filesOnDisk()).toEqual([]);
+});
