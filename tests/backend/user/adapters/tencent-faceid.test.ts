@@ -114,7 +114,7 @@ describe('verifying', () => {
     expect(mockClient).toHaveBeenCalledWith({
       credential: { secretId: 'AKIDtest', secretKey: 'secret-test' },
       region: 'ap-guangzhou',
-      profile: { httpProfile: { endpoint: 'faceid.tencentcloudapi.com', reqTimeout: 15 } },
+      profile: { httpProfile: { endpoint: 'faceid.tencentcloudapi.com', reqTimeout: 8 } },
     });
     expect(mockOcr).toHaveBeenCalledTimes(1);
     expect(mockOcr).toHaveBeenCalledWith({
@@ -229,6 +229,19 @@ describe('verifying', () => {
     expect(mockOcr).not.toHaveBeenCalled();
     expect(mockRecognition).not.toHaveBeenCalled();
   });
+});
+
+it('the installed SDK has the faceid client and both actions this adapter calls', () => {
+  const { Client } = jest.requireActual<{
+    Client: new (config: object) => Record<string, unknown>;
+  }>('tencentcloud-sdk-nodejs/tencentcloud/services/faceid/v20180301/faceid_client');
+  // Constructing a client sends nothing; only a call would.
+  const real = new Client({
+    credential: { secretId: 'a', secretKey: 'b' },
+    region: 'ap-guangzhou',
+  });
+  expect(typeof real.IdCardOCRVerification).toBe('function');
+  expect(typeof real.ImageRecognitionV2).toBe('function');
 });
 
 describe('the CloudBase wiring', () => {
