@@ -7,6 +7,7 @@ import { readdirSync } from 'node:fs';
 import { IDENTITIES } from '../../../backend/collections';
 import type { IdentityVerifier } from '../../../backend/ports/identity-verifier';
 import { ENTERED_CATEGORIES } from '../../../contract/privacy/entered';
+import { ACTION_REQUIREMENTS } from '../../../contract/privacy/requirements';
 import type { IdentityView } from '../../../contract/user';
 import { expectOk, makeEnv, type TestEnv } from '../support/env';
 import {
@@ -146,4 +147,13 @@ it('verified stays verified when making 本人 fails; the next list has no half-
   expect(expectOk<IdentityView>(await submit()).status).toBe('verified');
   expect(await env.store.count('patients', {})).toBe(0);
   expect(filesOnDisk()).toEqual([]);
+});
+
+it('as the page promises, no consultation action requires a verified identity', () => {
+  for (const fn of ['consult', 'call'] as const)
+    for (const [action, row] of Object.entries(ACTION_REQUIREMENTS[fn]))
+      expect([`${fn}.${action}`, row.needs.includes('identity')]).toEqual([
+        `${fn}.${action}`,
+        false,
+      ]);
 });
