@@ -14,6 +14,7 @@ export const ANALYTICS_PAGES = [
   'identity',
   'privacy_policy',
   'privacy_settings',
+  'personal_info_lists',
 ] as const;
 
 const at = z.iso.datetime();

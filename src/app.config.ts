@@ -33,6 +33,10 @@ export default defineAppConfig({
     { root: 'subpackages/consult', pages: ['create/index', 'pay/index', 'chat/index'] },
     // The doctor's workbench: binding with an invite code, the queue.
     { root: 'subpackages/workbench', pages: ['home/index', 'queue/index'] },
+    // The two lists of 工信部信管函〔2021〕292号 and what is kept about me (PIPL art. 44).
+    { root: 'subpackages/privacy', pages: ['lists/index'] },
+    // 视频咨询's call screen: WebRTC in the browser, TRTC (trtc-wx-sdk) in WeChat.
+    { root: 'subpackages/call', pages: ['room/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -2,6 +2,7 @@ import type { Clock } from '../ports/clock';
 import type { Crypto } from '../ports/crypto';
 import type { DocumentStore } from '../ports/document-store';
 import type { FileStore } from '../ports/files';
+import type { OperatorFacts } from '../../contract/privacy/supplement';
 import type { IdentityVerifier } from '../ports/identity-verifier';
 import type { Logger } from '../ports/logger';
 import type { Notifier } from '../ports/notifier';
@@ -48,6 +49,8 @@ export interface Ports {
   hisFetch?: typeof fetch;
   /** 视频咨询 (backend/call): absent = the operator has video off (VIDEO_ENABLED). */
   videoRooms?: VideoRooms;
+  /** The operator's facts from configuration (ZY_OPERATOR_*, ZY_PI_OFFICER*); never invented. */
+  operator?: OperatorFacts;
 }
 
 export interface Ctx extends Ports {

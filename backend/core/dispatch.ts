@@ -51,8 +51,8 @@ export function readRequest(body: unknown): Request | ApiErrorBody {
 
 export interface DispatchOptions {
   /**
-   * Parse each answer by the action's output schema and throw OutputDriftError when it does
-   * not match (tests: a handler that drifts from the contract fails there, not in the app).
+   * Throw OutputDriftError when an answer does not match the action's output schema (tests:
+   * a handler that drifts from the contract fails there); otherwise the caller gets INTERNAL.
    */
   checkOutput?: boolean;
 }
@@ -122,9 +122,13 @@ export async function dispatch(
     );
     return { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' } };
   }
-  if (options.checkOutput) {
-    const checked = actions[action].output.safeParse(data);
-    if (!checked.success) throw new OutputDriftError(fn.name, action, toFieldIssues(checked.error));
-  }
-  return { ok: true, data };
+  // Every answer leaves through its output schema: a field no contract declares (an openid,
+  // a hash) is stripped, never sent, and the client's typed read (src/services/client.ts)
+  // rests on this parse, since zod stays out of the app bundle.
+  const checked = actions[action].output.safeParse(data);
+  if (checked.success) return { ok: true, data: checked.data };
+  const issues = toFieldIssues(checked.error);
+  if (options.checkOutput) throw new OutputDriftError(fn.name, action, issues);
+  ctx.log.error({ fn: fn.name, action, issues }, 'answer outside its contract');
+  return { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' } };
 }

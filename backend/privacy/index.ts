@@ -1,5 +1,6 @@
 import { privacyActions } from '../../contract/privacy/consent';
 import { CURRENT_POLICY, POLICY_VERSION } from '../../contract/privacy/policy';
+import { renderSupplement } from '../../contract/privacy/supplement';
 import { CONSENTS } from '../collections';
 import type { BackendFunction, Handler } from '../core/action';
 import { requireCaller } from '../core/auth';
@@ -14,6 +15,16 @@ const getPolicy: Handler<'privacy', 'getPolicy'> = async () => ({
   effectiveAt: CURRENT_POLICY.effectiveAt,
   title: CURRENT_POLICY.title,
 });
+
+/**
+ * Issue 11 point 10: the supplement filled from the operator's configuration. A fact not
+ * configured stays a visible 【待运营者填写】 gap (a production start refuses until it is
+ * filled and approved: backend/privacy/supplement-approval.ts).
+ */
+const getSupplement: Handler<'privacy', 'getSupplement'> = async (ctx) => {
+  const { version, text } = renderSupplement(ctx.operator ?? {});
+  return { version, text };
+};
 
 /** POL: agreeing records what the user read (its version) and each optional choice. */
 const recordConsent: Handler<'privacy', 'recordConsent'> = async (ctx, input) => {
@@ -70,6 +81,7 @@ export const privacyFunction: BackendFunction<'privacy'> = {
   actions: privacyActions,
   handlers: {
     getPolicy,
+    getSupplement,
     recordConsent,
     listConsents,
     withdrawConsent,

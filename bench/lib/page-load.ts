@@ -25,7 +25,8 @@ export interface LoadFigures {
   requests: number;
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** `extraArgs`: more Chromium flags for one suite (the video call's fake camera and mic). */
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   // Flags from docs/TOOLCHAIN.md; Playwright gives the launch a fresh profile.
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -38,6 +39,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

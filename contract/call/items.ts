@@ -54,8 +54,8 @@ export type SignalKind = (typeof SIGNAL_KINDS)[number];
 export const VIDEO_CONSULT_NOTICE =
   '视频咨询为健康咨询服务，不能替代线下就诊，不开具处方。通话全程不录音、不录像。';
 
-/** Local server only: the SSE stream also carries `call` and `signal` events (contract/consult/events.ts). */
-export const CALL_PAGE = 'pages/consult-call/index';
+/** The call page (its own subpackage); the SSE stream also carries `call` and `signal` events (contract/consult/events.ts). */
+export const CALL_PAGE = 'subpackages/call/room/index';
 export const callPage = (consultId: string, callId: string) =>
   `${CALL_PAGE}?consultId=${encodeURIComponent(consultId)}&callId=${encodeURIComponent(callId)}`;
 

@@ -78,6 +78,11 @@ export const privacyActions = {
       title: z.string(),
     }),
   },
+  /** 《隐私政策补充说明》 as the operator configured it: read in the consent sheet, before 同意. */
+  getSupplement: {
+    input: z.object({}).strict(),
+    output: z.object({ version: z.string(), text: z.string() }),
+  },
   recordConsent: {
     input: z
       .object({

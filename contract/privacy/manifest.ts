@@ -81,11 +81,12 @@ export const PRIVACY_MANIFEST: DataCategory[] = [
     id: 'camera',
     clause: 'CAM',
     wechatCategory: '摄像头',
-    purpose: '拍摄照片用于修改头像和图文咨询',
-    apis: ['chooseMedia'],
+    purpose: '拍摄照片用于修改头像和图文咨询，以及在您发起或接听视频咨询时进行视频通话',
+    apis: ['chooseMedia', '<LivePusher>'],
     scopes: ['scope.camera'],
     consent: 'scope',
-    retention: '照片仅在您发送或保存时上传，随咨询记录保存；注销账号时删除',
+    retention:
+      '照片仅在您发送或保存时上传，随咨询记录保存；注销账号时删除。视频通话画面实时传输给医生，不录像、不保存',
     enforcedBy: ['account-deletion', 'unattached-uploads'],
   },
   {
@@ -110,8 +111,18 @@ export const PRIVACY_MANIFEST: DataCategory[] = [
     retention: '不上传：图片只写入您的手机相册',
     enforcedBy: ['not-stored'],
   },
-  // MIC: no feature asks for the microphone until video consultation exists; declaring it
-  // with no use is what issue 11 point 7 forbids. Add it back with the feature.
+  {
+    // MIC: asked only when a video consultation call starts or is answered (issue 14).
+    id: 'microphone',
+    clause: 'MIC',
+    wechatCategory: '麦克风',
+    purpose: '在您发起或接听视频咨询时与医生进行语音通话',
+    apis: ['<LivePusher>'],
+    scopes: ['scope.record'],
+    consent: 'scope',
+    retention: '通话声音实时传输给医生，不录音、不保存',
+    enforcedBy: ['not-stored'],
+  },
   {
     id: 'device',
     clause: 'DEV',

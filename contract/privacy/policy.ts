@@ -66,5 +66,14 @@ export function parsePolicy(text: string): Policy {
 
 /** The policy this build ships. */
 export const CURRENT_POLICY: Policy = parsePolicy(POLICY_TEXT);
-export const POLICY_VERSION = CURRENT_POLICY.version;
+
+/** 《隐私政策补充说明》 (contract/privacy/supplement.ts) is versioned by its date. */
+export const SUPPLEMENT_DATE = '2026-12-07';
+
+/**
+ * What a consent is given to (issue 11 point 10): the operator's unchanged policy and our
+ * supplement, shown together in one consent sheet, under one version. A new text of
+ * either is a new version, and the user is asked again; a stale version is refused.
+ */
+export const POLICY_VERSION = `${CURRENT_POLICY.version}_${SUPPLEMENT_DATE}`;
 export { POLICY_TEXT };

@@ -152,6 +152,7 @@ export const ACTION_REQUIREMENTS: RequirementTable = {
   },
   privacy: {
     getPolicy: right('read before agreeing'),
+    getSupplement: right('read before agreeing; public text, no caller'),
     recordConsent: right('the consent itself'),
     listConsents: right('PIPL art. 44: the consent history'),
     withdrawConsent: right('PIPL art. 15: withdrawal as easy as consent'),

@@ -6,11 +6,12 @@
  * (backend/privacy/supplement-approval.ts). Versioned by SUPPLEMENT_DATE.
  */
 import { ENTERED_CATEGORIES } from './entered';
+import { SUPPLEMENT_DATE } from './policy';
 import { RETENTION_RULES } from './retention';
 import { GUARDIAN_AGE } from './sensitive-consents';
 import { THIRD_PARTIES } from './third-parties';
 
-export const SUPPLEMENT_DATE = '2026-12-07';
+export { SUPPLEMENT_DATE };
 
 /** From configuration (ZY_OPERATOR_* environment variables); never defaulted. */
 export interface OperatorFacts {

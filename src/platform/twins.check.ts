@@ -8,6 +8,8 @@ import type * as AnalyticsH5 from './analytics/analytics.h5';
 import type * as AnalyticsWeapp from './analytics/analytics.weapp';
 import type * as AvatarButtonH5 from './avatar-button/avatar-button.h5';
 import type * as AvatarButtonWeapp from './avatar-button/avatar-button.weapp';
+import type * as CallLiveH5 from './call-live/call-live.h5';
+import type * as CallLiveWeapp from './call-live/call-live.weapp';
 import type * as CloudH5 from './cloud/cloud.h5';
 import type * as CloudWeapp from './cloud/cloud.weapp';
 import type * as ConsultLiveH5 from './consult-live/consult-live.h5';
@@ -32,6 +34,10 @@ import type * as RandomH5 from './random/random.h5';
 import type * as RandomWeapp from './random/random.weapp';
 import type * as ShareCardH5 from './share-card/share-card.h5';
 import type * as ShareCardWeapp from './share-card/share-card.weapp';
+import type * as TabBarH5 from './tab-bar/tab-bar.h5';
+import type * as TabBarWeapp from './tab-bar/tab-bar.weapp';
+import type * as VideoCallH5 from './video-call/video-call.h5';
+import type * as VideoCallWeapp from './video-call/video-call.weapp';
 
 /** true when A and B are assignable both ways: the same exports, the same signatures. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -40,6 +46,7 @@ type Holds<T extends true> = T;
 export type Twins = [
   Holds<Same<typeof AnalyticsH5, typeof AnalyticsWeapp>>,
   Holds<Same<typeof AvatarButtonH5, typeof AvatarButtonWeapp>>,
+  Holds<Same<typeof CallLiveH5, typeof CallLiveWeapp>>,
   Holds<Same<typeof CloudH5, typeof CloudWeapp>>,
   Holds<Same<typeof ConsultLiveH5, typeof ConsultLiveWeapp>>,
   Holds<Same<typeof DeviceH5, typeof DeviceWeapp>>,
@@ -52,4 +59,6 @@ export type Twins = [
   Holds<Same<typeof PrivacyH5, typeof PrivacyWeapp>>,
   Holds<Same<typeof RandomH5, typeof RandomWeapp>>,
   Holds<Same<typeof ShareCardH5, typeof ShareCardWeapp>>,
+  Holds<Same<typeof TabBarH5, typeof TabBarWeapp>>,
+  Holds<Same<typeof VideoCallH5, typeof VideoCallWeapp>>,
 ];

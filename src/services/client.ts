@@ -40,6 +40,9 @@ export async function call<F extends FnName, A extends ActionName<F>>(
   input: InputOf<F, A>,
 ): Promise<OutputOf<F, A>> {
   const envelope = readEnvelope(await active(fn, action, input));
+  // Typed without a parse here (zod stays out of the bundle): the server's dispatch sent
+  // this data through the action's output schema (backend/core/dispatch.ts), and the
+  // envelope's shape was checked above.
   if (envelope.ok) return envelope.data as OutputOf<F, A>;
   const { code, message, details } = envelope.error;
   throw new ServiceError(code, message, details);

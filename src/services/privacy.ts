@@ -25,3 +25,6 @@ export const recordSensitiveConsent = (
 /** 工信部信管函〔2021〕292号: the two lists, and what is kept about a signed-in caller. */
 export const personalInfoLists = (): Out<'personalInfoLists'> =>
   call('privacy', 'personalInfoLists', {});
+
+/** 《隐私政策补充说明》 as configured by the operator: read before 同意, needs no caller. */
+export const getSupplement = (): Out<'getSupplement'> => call('privacy', 'getSupplement', {});

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { callPage } from '../../contract/call/items';
 
 /** Every page path in one place, so a rename cannot leave a dead link behind. */
 export const routes = {
@@ -22,9 +23,13 @@ export const routes = {
   deleteAccount: '/subpackages/account/delete-account/index',
   exportData: '/subpackages/account/export/index',
   // Consultation (CAM, ALB, PI, CS, SEC); the doctor workbench is its own subpackage.
-  consultCreate: (doctorId: string) =>
-    `/subpackages/consult/create/index?doctorId=${encodeURIComponent(doctorId)}`,
+  consultCreate: (doctorId: string, type: 'text' | 'video' = 'text') =>
+    `/subpackages/consult/create/index?doctorId=${encodeURIComponent(doctorId)}` +
+    (type === 'video' ? '&type=video' : ''),
   consultChat: (id: string) => `/subpackages/consult/chat/index?id=${encodeURIComponent(id)}`,
+  personalInfoLists: '/subpackages/privacy/lists/index',
+  // 视频咨询's call screen (its own subpackage: WebRTC in the browser, TRTC in WeChat).
+  callRoom: (consultId: string, callId: string) => `/${callPage(consultId, callId)}`,
   workbench: '/subpackages/workbench/home/index',
   doctorQueue: '/subpackages/workbench/queue/index',
 } as const;

@@ -34,6 +34,14 @@ it('throws OutputDriftError, naming the field, when the answer drifts', async ()
   const drifted = telemetryAnswering({ accepted: '1' });
   await expect(dispatch(drifted, body, env.ctx(), CHECKED)).rejects.toThrow(OutputDriftError);
   await expect(dispatch(drifted, body, env.ctx(), CHECKED)).rejects.toThrow(/data\.accepted/);
-  // Production does not pay for the parse: the answer goes out as the handler made it.
-  expect(await dispatch(drifted, body, env.ctx())).toEqual({ ok: true, data: { accepted: '1' } });
+  // In production the drifted answer never reaches the app: INTERNAL, and the log says why.
+  expect(await dispatch(drifted, body, env.ctx())).toMatchObject({
+    ok: false,
+    error: { code: 'INTERNAL' },
+  });
+});
+
+it('strips what the contract does not declare: an internal field never reaches the caller', async () => {
+  const leaky = telemetryAnswering({ accepted: 1, openid: 'o_secret', hash: 'ab12' });
+  expect(await dispatch(leaky, body, env.ctx())).toEqual({ ok: true, data: { accepted: 1 } });
 });

@@ -78,6 +78,9 @@ async function listConsents(page: Page) {
   return body.data;
 }
 
+/** The supplement's public text, read in the consent sheet before any decision. */
+const isSupplement = (l: string) => l === '/api/privacy getSupplement';
+
 /** Taps one switch of 隐私设置 and waits for the server to have heard of it. */
 async function toggle(page: Page, label: string) {
   const reported = page.waitForResponse((r) => r.url().endsWith('/api/privacy'));
@@ -92,6 +95,8 @@ test('first launch shows the whole policy with its dates and 同意 / 不同意 
   const sheet = page.locator('.consent-sheet');
   await sheet.waitFor();
   await sheet.getByText('生效日期：2022年1月22日').waitFor();
+  // The supplement follows the policy in the same sheet, filled by the server (issue 11 point 10).
+  await sheet.getByText('四、存储地点').waitFor();
   // The whole text is there (most of it below the fold of the sheet's scroll area).
   const text = await sheet.textContent();
   for (const needle of [
@@ -101,6 +106,10 @@ test('first launch shows the whole policy with its dates and 同意 / 不同意 
     '地理位置（位置信息）',
     '第三方SDK',
     '操作步骤：我的-设置-账号设置-注销账号',
+    '隐私政策补充说明',
+    '您的个人信息存储在中华人民共和国境内，不向境外提供',
+    // npm start configures no operator facts: the gap shows, nothing is invented.
+    '【待运营者填写：运营者名称】',
   ]) {
     expect(text).toContain(needle);
   }
@@ -108,7 +117,10 @@ test('first launch shows the whole policy with its dates and 同意 / 不同意 
   await sheet.locator('.consent-sheet__decline').waitFor();
   expect(await page.getByText('我知道了').count()).toBe(0);
   await screenshot(page, 'consent-sheet');
-  expect(log.filter((l) => !l.startsWith('/api/catalog'))).toEqual([]);
+  // Only the catalog and the supplement's public text (read in the sheet, no caller).
+  expect(
+    log.filter((l) => !l.startsWith('/api/catalog') && l !== '/api/privacy getSupplement'),
+  ).toEqual([]);
 });
 
 test('不同意 → browse-only: search and cards work, no location, nothing to privacy or telemetry', async () => {
@@ -140,7 +152,7 @@ test('不同意 → browse-only: search and cards work, no location, nothing to 
 
   expect(await geolocationCalls(page)).toBe(0);
   expect(log.some((l) => l.startsWith('/api/catalog search'))).toBe(true);
-  expect(log.filter((l) => /^\/api\/(privacy|telemetry)/.test(l))).toEqual([]);
+  expect(log.filter((l) => /^\/api\/(privacy|telemetry)/.test(l) && !isSupplement(l))).toEqual([]);
   expect(log.filter((l) => l.includes('nearby'))).toEqual([]);
 });
 
@@ -205,6 +217,25 @@ test('the policy is reached from 我的 in at most 4 taps (POL)', async () => {
   await screenshot(page, 'privacy-policy');
 });
 
+test('the two lists (工信部信管函〔2021〕292号) are 4 taps from 首页, in browse-only mode too', async () => {
+  const page = await (await newContext()).newPage();
+  const log = apiLog(page);
+  await page.goto(e2e.app.url);
+  await answerConsentSheet(page, '不同意');
+  await page.getByText('全部医院').waitFor();
+  await page.locator('.weui-tabbar__item').filter({ hasText: '我的' }).click();
+  await page.locator('.menu__item').filter({ hasText: '设置' }).click();
+  await page.locator('.menu__item').filter({ hasText: '隐私设置' }).click();
+  await page.getByText('个人信息清单', { exact: true }).click(); // the 4th tap
+  await page.getByText('已收集个人信息清单').waitFor();
+  await page.getByText('与第三方共享个人信息清单').waitFor();
+  expect(await page.locator('[data-testid="collected-row"]').count()).toBeGreaterThan(5);
+  expect(await page.locator('[data-testid="shared-row"]').count()).toBeGreaterThan(2);
+  await page.getByText('您尚未同意隐私政策：我们没有保存您的个人信息。').waitFor();
+  await screenshot(page, 'personal-info-lists');
+  expect(log.filter((l) => /^\/api\/(privacy|telemetry)/.test(l) && !isSupplement(l))).toEqual([]);
+});
+
 test('location refused in the browser → recommendations with the reason (LOC)', async () => {
   const context = await newContext();
   await presetConsent(context);
@@ -233,9 +264,9 @@ describe('nothing before consent, measured (issue 11 point 3)', () => {
   const offList = (log: string[]) => ({
     foreign: log.filter((l) => /^\w+ \w+:\/\//.test(l)),
     api: log
-      .map((l) => l.split(' ')[1])
-      .filter((path) => path.startsWith('/api'))
-      .filter((path) => !PRE_CONSENT_API_ALLOWLIST.some((re) => re.test(path))),
+      .map((l) => l.split(' ').slice(1).join(' '))
+      .filter((call) => call.startsWith('/api'))
+      .filter((call) => !PRE_CONSENT_API_ALLOWLIST.some((re) => re.test(call))),
   });
   const cookieNames = async (context: BrowserContext) =>
     (await context.cookies()).map((c) => c.name);
@@ -274,7 +305,7 @@ describe('nothing before consent, measured (issue 11 point 3)', () => {
     await page.locator('.doctor-stats').waitFor();
     await page.waitForLoadState('networkidle');
 
-    expect(log.some((l) => l === 'POST /api/catalog')).toBe(true);
+    expect(log.some((l) => l === 'POST /api/catalog search')).toBe(true);
     expect(offList(log)).toEqual({ foreign: [], api: [] });
     expect(await cookieNames(context)).toEqual(PRE_CONSENT_COOKIE_ALLOWLIST);
     const writes = await storageWrites(page);

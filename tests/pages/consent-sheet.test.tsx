@@ -33,6 +33,41 @@ function privacyServer(
 }
 
 describe('first launch (POL)', () => {
+  test('the supplement follows the policy in the same sheet, as the server filled it', async () => {
+    const backend = installBackend(catalog, privacyServer());
+    render(<HomePage />);
+    const sheet = await screen.findByRole('dialog');
+    expect(sheet.textContent).toContain('《上海助医用户隐私政策协议》及《隐私政策补充说明》');
+    await waitFor(() => expect(sheet.textContent).toContain('四、存储地点'));
+    expect(sheet.textContent).toContain('【待运营者填写：运营者名称】');
+    expect(backend.supplementReads.count).toBe(1);
+  });
+
+  test('a consent to the policy alone (before the supplement) is asked again', async () => {
+    givenConsent('agreed', { version: CURRENT_POLICY.version });
+    installBackend(catalog, privacyServer());
+    render(<HomePage />);
+    expect(await screen.findByRole('dialog')).toBeTruthy();
+    expect(POLICY_VERSION).toContain(CURRENT_POLICY.version);
+    expect(POLICY_VERSION).not.toBe(CURRENT_POLICY.version);
+  });
+
+  test('the supplement failing to load says so and retries', async () => {
+    let down = true;
+    installBackend(catalog, {
+      ...privacyServer(),
+      'privacy.getSupplement': () =>
+        down
+          ? fail('INTERNAL', '服务暂时不可用')
+          : { version: 'v', text: '隐私政策补充说明\n一、联系与投诉' },
+    });
+    render(<HomePage />);
+    await screen.findByText('《隐私政策补充说明》加载失败，请检查网络后重试。');
+    down = false;
+    fireEvent.click(screen.getAllByText('重试').at(-1)!);
+    await screen.findByText('一、联系与投诉');
+  });
+
   test('the sheet shows the whole policy: title, 更新日期, 生效日期 and every heading', async () => {
     installBackend(catalog, privacyServer());
     render(<HomePage />);

@@ -11,6 +11,7 @@ import type {
   InputOf,
   OutputOf,
 } from '../../contract';
+import { renderSupplement } from '../../contract/privacy/supplement';
 import { setTransport } from '../../src/services/client';
 
 type CatalogAction = ActionName<'catalog'>;
@@ -51,9 +52,22 @@ export function deferred<T>() {
   return { promise, resolve };
 }
 
+/**
+ * The policy's supplement as the server renders it with no operator facts configured. The
+ * consent sheet and the policy page read it (no caller, nothing about the user is sent), so
+ * it is answered unless a test overrides it, and counted apart from `calls`, which are what
+ * a page sends about its user.
+ */
+const SUPPLEMENT = renderSupplement({});
+
 export function installBackend(handlers: Handlers, others: OtherHandlers = {}) {
   const calls: RecordedCall[] = [];
+  const supplementReads = { count: 0 };
   setTransport(async (fn, action, data) => {
+    if (fn === 'privacy' && action === 'getSupplement' && !others['privacy.getSupplement']) {
+      supplementReads.count += 1;
+      return { ok: true, data: { version: SUPPLEMENT.version, text: SUPPLEMENT.text } };
+    }
     calls.push({ fn, action, data: data as Record<string, unknown> });
     const handler = (
       fn === 'catalog'
@@ -71,6 +85,7 @@ export function installBackend(handlers: Handlers, others: OtherHandlers = {}) {
   });
   return {
     calls,
+    supplementReads,
     callsOf: (action: CatalogAction) =>
       calls.filter((c) => c.fn === 'catalog' && c.action === action).map((c) => c.data),
     /** Every call to one function ("privacy", "telemetry"), as `action` + data. */

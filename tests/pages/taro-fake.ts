@@ -60,6 +60,7 @@ function createTaro() {
     useLoad: hook('onLoad'),
     useDidShow: hook('componentDidShow'),
     useDidHide: hook('componentDidHide'),
+    useUnload: hook('onUnload'),
     useReachBottom: hook('onReachBottom'),
     usePullDownRefresh: hook('onPullDownRefresh'),
     useShareAppMessage: hook('onShareAppMessage'),

@@ -2,23 +2,21 @@
  * The built home page at first launch (POL, LOC): no stored decision, so the consent sheet
  * shows the policy and nothing personal is touched — no location API, no privacy or
  * telemetry call. 不同意 → browse-only: recommendations with the reason, still no location.
+ * The functions are the real handlers over the CloudBase emulator (bundled catalog seeded).
  */
+import { ANALYTICS_EVENTS, CONSENTS } from '../../backend/collections';
 import { POLICY_VERSION } from '../../contract/privacy/policy';
-import { hospital, page as listPage } from '../pages/fixtures';
 import { CONSENT_KEY, wxAsync, type PageHandle } from './harness';
-import { cloudFunctions, unexpected } from './support/cloud';
+import { functionsCalled, weappBackend } from './support/backend';
+import { seededHome, type HomeFirstScreen } from './support/catalog';
 import { firstLaunchAtHome } from './support/home';
 
-const callFunction = cloudFunctions(({ action, data }) => {
-  if (action === 'recommend') {
-    const recommended = hospital({ id: 'h1', name: '推荐的瑞金医院' });
-    return data.kind === 'hospital'
-      ? { ok: true, data: { items: [{ kind: 'hospital', hospital: recommended }] } }
-      : { ok: true, data: { items: [] } };
-  }
-  if (action === 'listHospitals') return { ok: true, data: listPage([]) };
-  return unexpected(action);
-});
+jest.setTimeout(15_000);
+// The real catalog (and, were they called, privacy and telemetry) functions over the
+// CloudBase emulator, with the bundled catalog seeded.
+const backend = weappBackend();
+const callFunction = backend.callFunction;
+let catalog: HomeFirstScreen;
 const getPrivacySetting = wxAsync(() => ({ ok: { needAuthorization: true } }));
 const onNeedPrivacyAuthorization = jest.fn();
 const home = firstLaunchAtHome(callFunction, { getPrivacySetting, onNeedPrivacyAuthorization });
@@ -27,8 +25,11 @@ const { storage, getSetting, authorize, getLocation } = home;
 let page: PageHandle;
 
 beforeAll(async () => {
+  catalog = await seededHome(backend);
   page = await home.load();
 });
+
+afterAll(() => backend.env.close());
 
 test('the consent sheet shows the policy with its dates and two real choices', async () => {
   await page.waitForText(
@@ -42,13 +43,13 @@ test('the consent sheet shows the policy with its dates and two real choices', a
 });
 
 test('while it waits: no location API, no privacy or telemetry function', async () => {
-  // The positive signal first: the page's own loading (全部医院) has finished.
-  await page.waitForText('暂无医院');
+  // The positive signal first: the page's own loading (全部医院's first page) has finished.
+  await page.waitForText(...(await catalog.directory(1)), '上拉加载更多');
   expect(getSetting).not.toHaveBeenCalled();
   expect(authorize).not.toHaveBeenCalled();
   expect(getLocation).not.toHaveBeenCalled();
-  expect(callFunction.mock.calls.map(([o]) => o.name)).not.toContain('privacy');
-  expect(callFunction.mock.calls.map(([o]) => o.name)).not.toContain('telemetry');
+  expect(functionsCalled(callFunction.mock.calls)).not.toContain('privacy');
+  expect(functionsCalled(callFunction.mock.calls)).not.toContain('telemetry');
   // WeChat's prompt is routed to our popup from launch; its setting is not read before a decision.
   expect(onNeedPrivacyAuthorization).toHaveBeenCalledTimes(1);
   expect(getPrivacySetting).not.toHaveBeenCalled();
@@ -56,7 +57,12 @@ test('while it waits: no location API, no privacy or telemetry function', async 
 
 test('不同意: browse-only recommendations with the reason, still no location, nothing sent', async () => {
   page.tap('.consent-sheet__decline');
-  await page.waitForText('推荐的瑞金医院', '未同意隐私政策，为您展示默认推荐', '查看隐私政策');
+  await page.waitForText(
+    ...catalog.hospitals,
+    ...catalog.doctors,
+    '未同意隐私政策，为您展示默认推荐',
+    '查看隐私政策',
+  );
   expect(page.text()).not.toContain('生效日期');
   expect(storage.store.get(CONSENT_KEY)).toMatchObject({
     policyVersion: POLICY_VERSION,
@@ -64,5 +70,8 @@ test('不同意: browse-only recommendations with the reason, still no location,
   });
   expect(getSetting).not.toHaveBeenCalled();
   expect(getLocation).not.toHaveBeenCalled();
-  expect(new Set(callFunction.mock.calls.map(([o]) => o.name))).toEqual(new Set(['catalog']));
+  expect(new Set(functionsCalled(callFunction.mock.calls))).toEqual(new Set(['catalog']));
+  // Nor anything the server would keep: no consent, no telemetry, only the seeded catalog.
+  expect(await backend.env.store.count(CONSENTS.name)).toBe(0);
+  expect(await backend.env.store.count(ANALYTICS_EVENTS.name)).toBe(0);
 });

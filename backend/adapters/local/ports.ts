@@ -1,3 +1,4 @@
+import { operatorFactsFrom } from '../../../contract/privacy/supplement';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { COLLECTIONS } from '../../collections';
@@ -90,6 +91,7 @@ export function createLocalPorts(options: {
     patients: createPatientDirectory({ store, crypto }),
     hisFetch: globalThis.fetch,
     videoRooms: localVideoRoomsFromEnv(env),
+    operator: operatorFactsFrom(env),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { DoctorTitle } from '../../../contract/catalog';
+import type { VideoOffer } from '../../../contract/consult/video';
 import { doctorIdOf } from '../ids';
 import { doctorAt, type DoctorDoc, type HospitalDoc } from '../model';
 import { specialtiesOf } from './specialties';
@@ -33,6 +34,24 @@ const PRICE_BANDS: Record<DoctorTitle, [number, number]> = {
   主治医师: [1000, 3000],
   住院医师: [0, 1000],
 };
+
+/** Share of demo doctors offering 视频咨询, and their video hours (every day, Shanghai time). */
+const VIDEO_SHARE = 0.3;
+const DEMO_VIDEO_HOURS = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+  weekday,
+  start: '08:00',
+  end: '22:00',
+}));
+
+/**
+ * Some demo doctors offer 视频咨询 (issue 14), so `npm start` can book and call one. Drawn
+ * from a generator of its own, keyed by the doctor's id, so the rest of the demo catalog is
+ * exactly what it was before video existed. The price is the text price plus half.
+ */
+export function demoVideoOffer(doctorId: string, consultPrice: number): VideoOffer | null {
+  if (seededRandom(seedOf(`${doctorId}#video`))() >= VIDEO_SHARE) return null;
+  return { price: Math.round((consultPrice * 1.5) / 100) * 100, hours: DEMO_VIDEO_HOURS };
+}
 
 function pick<T>(rand: () => number, list: readonly T[]): T {
   return list[Math.floor(rand() * list.length)];
@@ -70,9 +89,10 @@ export function syntheticDoctorsFor(
         .filter(() => rand() < 0.75)
         .slice(0, 3);
       if (specialties.length === 0) specialties.push(specialtiesOf(department)[0]);
-      doctors.push(
-        doctorAt(hospital, {
-          _id: doctorIdOf(hospital._id, department, name),
+      const _id = doctorIdOf(hospital._id, department, name);
+      doctors.push({
+        ...doctorAt(hospital, {
+          _id,
           name,
           title,
           department,
@@ -83,7 +103,8 @@ export function syntheticDoctorsFor(
           synthetic: true,
           bio: `示例医生（演示数据，非真实人物）。${department}${title}，擅长${specialties.join('、')}。`,
         }),
-      );
+        video: demoVideoOffer(_id, consultPrice),
+      });
     }
   }
   return doctors;

@@ -6,13 +6,15 @@ import { agree, decline } from '../../privacy/consent';
 import { answerWxPrivacy, wxPrivacy } from '../../privacy/wx-privacy';
 import { ConsentSwitch } from '../consent-switch';
 import { PolicyView } from '../policy-view';
+import { SupplementView } from '../policy-view/supplement';
 import { Sheet } from '../sheet';
 import './index.css';
 
 export const CONSENT_AGREE_ID = 'consent-agree';
 
 /**
- * POL, first launch (or a new policy version): the whole policy with 同意 and 不同意, two
+ * POL, first launch (or a new version of the policy or its supplement, issue 11 point 10):
+ * the whole policy and the supplement with 同意 and 不同意, two
  * real choices. The optional consents (DEV, SDK) start off; nothing is pre-ticked.
  * On WeChat 同意 is also the platform's agreePrivacyAuthorization button.
  */
@@ -57,10 +59,11 @@ export function ConsentSheet() {
       }
     >
       <Text className="sheet__text">
-        请阅读《上海助医用户隐私政策协议》全文。同意后可使用附近推荐等全部功能；不同意也可以浏览、搜索医院和医生，我们不会收集您的个人信息。
+        请阅读《上海助医用户隐私政策协议》及《隐私政策补充说明》全文。同意后可使用附近推荐等全部功能；不同意也可以浏览、搜索医院和医生，我们不会收集您的个人信息。
       </Text>
       <ScrollView scrollY className="consent-sheet__policy">
         <PolicyView />
+        <SupplementView />
       </ScrollView>
       <View className="consent-sheet__options">
         <Text className="consent-sheet__options-title">

@@ -15,8 +15,8 @@ import { useShareCard } from './use-share-card';
 import './index.css';
 
 /** 图文咨询 needs an account: 登录 first (it comes back to the form), then the form. */
-async function consult(doctorId: string): Promise<void> {
-  const url = routes.consultCreate(doctorId);
+async function consult(doctorId: string, type: 'text' | 'video' = 'text'): Promise<void> {
+  const url = routes.consultCreate(doctorId, type);
   if (await requireLogin(url)) go(url);
 }
 
@@ -90,6 +90,15 @@ function DoctorProfile({ doctor }: { doctor: Doctor }) {
         >
           图文咨询 {formatPrice(doctor.consultPrice)}
         </Button>
+        {/* 视频咨询 only when offered and the operator has video on (else `video` is null). */}
+        {doctor.video ? (
+          <Button
+            className="btn btn--primary doctor__video"
+            onClick={() => void consult(doctor.id, 'video')}
+          >
+            视频咨询 {formatPrice(doctor.video.price)}
+          </Button>
+        ) : null}
       </View>
     </View>
   );

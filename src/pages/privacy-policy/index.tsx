@@ -1,8 +1,9 @@
 import { Button, Text, View } from '@tarojs/components';
-import { CURRENT_POLICY } from '../../../contract/privacy/policy';
+import { POLICY_VERSION } from '../../../contract/privacy/policy';
 // PrivacyHost first: it brings PolicyView's styles in the same order as every other page.
 import { PrivacyHost } from '../../components/privacy-host';
 import { PolicyView } from '../../components/policy-view';
+import { SupplementView } from '../../components/policy-view/supplement';
 import { AGREE_OPEN_TYPE, HAS_PLATFORM_CONTRACT, openContract } from '../../platform/privacy';
 import { usePageView } from '../../privacy/analytics';
 import { agree } from '../../privacy/consent';
@@ -18,7 +19,7 @@ function Status() {
     return (
       <View className="policy-page__status">
         <Text className="policy-page__status-text">
-          您已于 {formatLocalDate(consent.at ?? '')} 同意本政策（版本 {CURRENT_POLICY.version}）。
+          您已于 {formatLocalDate(consent.at ?? '')} 同意本政策及补充说明（版本 {POLICY_VERSION}）。
         </Text>
         <Button className="btn btn--small" onClick={() => go(routes.privacySettings)}>
           隐私设置
@@ -46,7 +47,10 @@ function Status() {
   return null;
 }
 
-/** 我的 → 设置 → 隐私政策 (POL): the full text, always reachable, whatever the user decided. */
+/**
+ * 我的 → 设置 → 隐私政策 (POL): the full text and its supplement, always reachable, whatever
+ * the user decided.
+ */
 export default function PrivacyPolicyPage() {
   usePageView('privacy_policy');
   return (
@@ -54,6 +58,7 @@ export default function PrivacyPolicyPage() {
       <Status />
       <View className="policy-page__text">
         <PolicyView />
+        <SupplementView />
       </View>
       {HAS_PLATFORM_CONTRACT ? (
         <Text className="policy-page__contract" onClick={() => void openContract()}>

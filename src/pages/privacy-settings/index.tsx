@@ -37,6 +37,9 @@ function PolicyState() {
           <Button className="btn btn--small" onClick={() => go(routes.privacyPolicy)}>
             阅读隐私政策
           </Button>
+          <Button className="btn btn--small" onClick={() => go(routes.personalInfoLists)}>
+            个人信息清单
+          </Button>
           {agreed ? (
             <Button
               className="btn btn--small privacy-settings__withdraw"

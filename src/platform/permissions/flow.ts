@@ -15,11 +15,14 @@ const FEATURES: Record<Scope, string> = {
  * A refusal explained, with a way to change it: WeChat's settings page (openSetting), or
  * on H5 where the browser's switch is. Only this feature is unavailable; nothing else is.
  */
-export async function explainRefusal(scope: Scope): Promise<boolean> {
+export async function explainRefusal(
+  scope: Scope,
+  feature: string = FEATURES[scope],
+): Promise<boolean> {
   const label = SCOPE_LABELS[scope];
   const { confirm } = await Taro.showModal({
     title: `未允许使用${label}`,
-    content: `${FEATURES[scope]}需要使用${label}，用于${SCOPE_PURPOSES[scope]}。您之前未允许，可在设置中开启；其他功能不受影响。`,
+    content: `${feature}需要使用${label}，用于${SCOPE_PURPOSES[scope]}。您之前未允许，可在设置中开启；其他功能不受影响。`,
     confirmText: CAN_OPEN_SETTINGS ? '去设置' : '查看方法',
     cancelText: '暂不',
   });
@@ -29,13 +32,17 @@ export async function explainRefusal(scope: Scope): Promise<boolean> {
 /**
  * The one way features ask for a scope at the moment of use: the policy first, then
  * getSetting → authorize (never re-prompting a "no"), and a refusal explained with a
- * button to the settings. Resolves granted if the user turned it on there.
+ * button to the settings. Resolves granted if the user turned it on there. `feature` names
+ * what needs it when one scope serves several (the camera: 拍照 and 视频咨询).
  */
-export async function askFor(scope: Scope): Promise<PermissionResult> {
-  if (!(await requirePolicy(FEATURES[scope]))) {
+export async function askFor(
+  scope: Scope,
+  feature: string = FEATURES[scope],
+): Promise<PermissionResult> {
+  if (!(await requirePolicy(feature))) {
     return { status: 'denied', reason: '未同意隐私政策' };
   }
   const result = await ensure(scope, SCOPE_PURPOSES[scope]);
   if (result.status !== 'denied') return result;
-  return (await explainRefusal(scope)) ? { status: 'granted' } : result;
+  return (await explainRefusal(scope, feature)) ? { status: 'granted' } : result;
 }

@@ -119,6 +119,7 @@ export const INPUTS: Inputs = {
   },
   privacy: {
     getPolicy: () => ({}),
+    getSupplement: () => ({}),
     recordConsent: () => ({ policyVersion: POLICY_VERSION }),
     listConsents: () => ({}),
     withdrawConsent: () => ({ item: 'analytics' }),

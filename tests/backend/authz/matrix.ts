@@ -105,6 +105,7 @@ export const MATRIX: Record<string, Row> = {
   'patients.update': row(['policy', 'health'], U, ok, N, N, N),
   'patients.remove': row([], U, P, N, N, N, 'owner: the 就诊人 has an active consult and booking'),
   'privacy.getPolicy': row([], ok, ok, ok, ok, ok),
+  'privacy.getSupplement': row([], ok, ok, ok, ok, ok),
   'privacy.recordConsent': row([], U, ok, ok, ok, ok),
   'privacy.listConsents': row([], U, ok, ok, ok, ok),
   'privacy.withdrawConsent': row([], U, ok, ok, ok, ok),

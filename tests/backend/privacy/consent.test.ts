@@ -1,6 +1,8 @@
-import { POLICY_VERSION } from '../../../contract/privacy/policy';
+import { CURRENT_POLICY, POLICY_VERSION, SUPPLEMENT_DATE } from '../../../contract/privacy/policy';
 import type { Caller } from '../../../backend/core/context';
-import { makeEnv, expectOk, type TestEnv } from '../support/env';
+import { dispatch } from '../../../backend/core/dispatch';
+import { privacyFunction } from '../../../backend/privacy';
+import { CHECKED, makeEnv, expectOk, type TestEnv } from '../support/env';
 
 const alice: Caller = { openid: 'openid-alice', clientIp: '127.0.0.1' };
 const bob: Caller = { openid: 'openid-bob', clientIp: '127.0.0.2' };
@@ -39,6 +41,34 @@ describe('privacy function (POL)', () => {
     );
     expect(list.current).toEqual(state);
     expect(list.records.map((r) => r.change)).toEqual(['agree']);
+  });
+
+  it('getSupplement fills the supplement from the operator’s configuration, with no caller', async () => {
+    const operator = {
+      operatorName: '上海某某健康科技有限公司',
+      phone: '021-12345678',
+      email: 'privacy@example.cn',
+      officerName: '王某',
+      officerContact: 'dpo@example.cn',
+    };
+    const ctx = { ...env.ctx(null), operator };
+    const filled = expectOk<{ version: string; text: string }>(
+      await dispatch(privacyFunction, { action: 'getSupplement', data: {} }, ctx, CHECKED),
+    );
+    expect(filled.version).toBe(SUPPLEMENT_DATE);
+    for (const fact of Object.values(operator)) expect(filled.text).toContain(fact);
+    expect(filled.text).not.toContain('待运营者填写');
+    // Nothing configured: the gaps show; no fact is invented.
+    const bare = expectOk<{ text: string }>(await privacy('getSupplement', {}, null));
+    expect(bare.text).toContain('【待运营者填写：运营者名称】');
+    expect(bare.text).not.toContain('上海某某');
+  });
+
+  it('one version covers the policy and its supplement: agreeing to the policy alone is stale', async () => {
+    expect(POLICY_VERSION).toBe(`${CURRENT_POLICY.version}_${SUPPLEMENT_DATE}`);
+    const r = await privacy('recordConsent', { policyVersion: CURRENT_POLICY.version });
+    expect(r).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION' } });
+    expect(expectOk<{ current: unknown }>(await privacy('listConsents', {})).current).toBeNull();
   });
 
   it('a stale policy version is refused, so the user reads the new text first', async () => {

@@ -1,4 +1,4 @@
-import { json, startHarness, type Harness } from './support';
+import { json, startHarness, until, type Harness } from './support';
 
 let h: Harness;
 beforeAll(async () => {
@@ -8,10 +8,10 @@ afterAll(async () => {
   await h.close();
 });
 
-/** onResponse runs after the reply is flushed; give it a turn. */
-const settle = () => new Promise((resolve) => setImmediate(resolve));
-
 const apiLines = () => h.logs.filter((line) => 'status' in line && 'ms' in line);
+
+/** onResponse runs after the reply is flushed: wait until it has logged `n` API lines. */
+const logged = (n: number) => until(() => apiLines().length >= n, `${n} API log lines`);
 
 beforeEach(() => {
   h.logs.length = 0;
@@ -20,7 +20,7 @@ beforeEach(() => {
 describe('request log', () => {
   it('writes exactly one line per API request with fn, action, status and ms', async () => {
     await h.app.inject({ url: '/api/probe', ...json({ action: 'slow', data: { ms: 20 } }) });
-    await settle();
+    await logged(1);
     const lines = apiLines();
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ fn: 'probe', action: 'slow', status: 200, msg: 'api' });
@@ -37,7 +37,7 @@ describe('request log', () => {
     await h.app.inject({ url: '/api/nope', ...json({ action: 'x' }) });
     await h.app.inject({ url: '/api/probe', ...json({ action: 'x', pad: 'y'.repeat(1_100_000) }) });
     await h.app.inject({ method: 'GET', url: '/api/probe' });
-    await settle();
+    await logged(4);
     expect(apiLines().map(({ fn, action, status }) => ({ fn, action, status }))).toEqual([
       { fn: 'probe', action: 'fail', status: 409 },
       { fn: 'nope', action: 'x', status: 404 },
@@ -48,7 +48,7 @@ describe('request log', () => {
 
   it('keeps the crash detail in the log, not in the response', async () => {
     await h.app.inject({ url: '/api/probe', ...json({ action: 'crash' }) });
-    await settle();
+    await logged(1);
     expect(JSON.stringify(h.logs)).toContain('hunter2');
     expect(apiLines()).toHaveLength(1);
   });
@@ -57,7 +57,7 @@ describe('request log', () => {
     const first = await h.app.inject({ url: '/api/probe', ...json({ action: 'whoami' }) });
     const cookie = String(first.headers['set-cookie']).split(';')[0];
     await h.app.inject({ url: '/api/probe', ...json({ action: 'whoami' }, { cookie }) });
-    await settle();
+    await logged(2);
     expect(JSON.stringify(h.logs)).not.toContain(cookie.split('=')[1]);
   });
 });

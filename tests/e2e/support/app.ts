@@ -16,7 +16,10 @@ const root = join(__dirname, '..', '..', '..');
  * Starts the product exactly as the README does (`npm start`, i.e. scripts/start.ts) on a
  * free port with a fresh DATA_DIR, and waits for the URL it prints.
  */
-export async function startApp(timeoutMs = 120_000): Promise<RunningApp> {
+export async function startApp(
+  timeoutMs = 120_000,
+  extraEnv: Record<string, string> = {},
+): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zhuyi-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
@@ -33,6 +36,7 @@ export async function startApp(timeoutMs = 120_000): Promise<RunningApp> {
         // of an idle server still lags past 200 ms; shedding has its own test
         // (tests/backend/server/overload.test.ts), so here it only waits for a real stall.
         SHED_EVENT_LOOP_DELAY_MS: '3000',
+        ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

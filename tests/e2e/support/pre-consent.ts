@@ -19,8 +19,14 @@ export const PRE_CONSENT_STORAGE_ALLOWLIST: ReadonlyArray<{ key: RegExp; why: st
 /** Cookies allowed before consent and in browse-only mode: none (zy_sid comes after 同意). */
 export const PRE_CONSENT_COOKIE_ALLOWLIST: readonly string[] = [];
 
-/** API calls allowed then: browsing the catalog, which needs no caller. */
-export const PRE_CONSENT_API_ALLOWLIST: readonly RegExp[] = [/^\/api\/catalog$/];
+/**
+ * API calls allowed then, as "path action": browsing the catalog, and reading the policy's
+ * supplement (shown in the consent sheet, issue 11 point 10) — neither needs a caller.
+ */
+export const PRE_CONSENT_API_ALLOWLIST: readonly RegExp[] = [
+  /^\/api\/catalog \w+$/,
+  /^\/api\/privacy getSupplement$/,
+];
 
 export const allowedStorageKey = (key: string) =>
   PRE_CONSENT_STORAGE_ALLOWLIST.some((entry) => entry.key.test(key));
@@ -81,12 +87,23 @@ export async function recordStorageWrites(context: BrowserContext): Promise<void
 export const storageWrites = (page: Page) =>
   page.evaluate(() => (window as unknown as { __writes: StorageWrite[] }).__writes);
 
-/** Every request the page makes (any origin), as "METHOD url-path-or-url". */
+/** Every request the page makes (any origin), as "METHOD url-path-or-url [action]". */
 export function requestLog(page: Page, origin: string): string[] {
   const log: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
-    log.push(`${request.method()} ${url.origin === origin ? url.pathname : url.href}`);
+    const where = url.origin === origin ? url.pathname : url.href;
+    log.push(`${request.method()} ${where}${apiAction(request.postData())}`.trim());
   });
   return log;
+}
+
+/** " <action>" of an API call's `{ action, data }` body, or "" for anything else. */
+function apiAction(body: string | null): string {
+  try {
+    const action = (JSON.parse(body ?? '') as { action?: unknown }).action;
+    return typeof action === 'string' ? ` ${action}` : '';
+  } catch {
+    return '';
+  }
 }

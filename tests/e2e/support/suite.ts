@@ -14,16 +14,19 @@ export interface E2E {
 /**
  * One e2e file's world: `npm start` on a fresh DATA_DIR and one Chromium, started before
  * the file's tests and stopped after them; the app must then exit cleanly (SIGTERM → 0).
+ * `chromiumArgs` adds Chromium flags and `appEnv` environment for `npm start`, for this file only.
  */
-export function e2eSuite(): E2E {
+export function e2eSuite(
+  options: { chromiumArgs?: string[]; appEnv?: Record<string, string> } = {},
+): E2E {
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
   let closeBrowser: (() => Promise<void>) | undefined;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    app = await startApp();
-    ({ browser, close: closeBrowser } = await launchBrowser());
+    app = await startApp(undefined, options.appEnv);
+    ({ browser, close: closeBrowser } = await launchBrowser(options.chromiumArgs));
   });
 
   afterAll(async () => {

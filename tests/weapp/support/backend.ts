@@ -8,13 +8,30 @@
  * test reads the code), payments go to the sandbox, notices to the store.
  */
 import { deserialize, serialize } from 'node:v8';
+import type { ActionName, FnName, InputOf, OutputOf } from '../../../contract';
 import type { Caller, Ctx } from '../../../backend/core/context';
 import { createSandboxPayment } from '../../../backend/adapters/local/sandbox-payment';
 import { createStoreNotifier } from '../../../backend/consult/notices';
 import { dispatch } from '../../../backend/core/dispatch';
 import { findFunction } from '../../../backend/functions';
 import { CHECKED, makeEnv, type TestEnv } from '../../backend/support/env';
-import type { CloudCall } from './cloud';
+
+/** What `wx.cloud.callFunction` is called with: the function and `{action, data}`. */
+export interface CloudCall {
+  name: string;
+  data: { action: string; data: Record<string, unknown> };
+}
+
+/**
+ * The functions a page called, leaving out the read of the policy's supplement: the consent
+ * sheet shows it before any decision (issue 11 point 10) — public text, no caller, nothing
+ * about the user sent.
+ */
+export function functionsCalled(calls: ReadonlyArray<[CloudCall]>): string[] {
+  return calls
+    .filter(([o]) => !(o.name === 'privacy' && o.data.action === 'getSupplement'))
+    .map(([o]) => o.name);
+}
 
 export interface WeappBackend {
   env: TestEnv;
@@ -27,6 +44,12 @@ export interface WeappBackend {
   lastCode: (phone: string) => string;
   /** Calls an action directly as the caller (seeding what a test needs before the page). */
   call: (name: string, action: string, data?: unknown) => Promise<unknown>;
+  /** `call`, typed by the contract: what the handler answered, as the test expects to see it. */
+  ask: <F extends FnName, A extends ActionName<F>>(
+    name: F,
+    action: A,
+    data: InputOf<F, A>,
+  ) => Promise<OutputOf<F, A>>;
   /** What handlers logged as errors (an INTERNAL answer's cause). */
   errors: unknown[];
 }
@@ -38,19 +61,27 @@ g.structuredClone ??= <T>(value: T): T => deserialize(serialize(value)) as T;
 
 export const TEST_OPENID = 'o-weapp-test-0000000000000000';
 
-export function weappBackend(openid = TEST_OPENID): WeappBackend {
-  const env = makeEnv(':memory:', 'cloudbase');
+/**
+ * The back end for one WeChat user. Without `world` it is a fresh CloudBase-emulated store
+ * with the sandbox payment and the store-backed notices; a test that needs more people or
+ * ports (the consult world: doctors, the realtime hub) passes its own env, whose `ctx` is used.
+ */
+export function weappBackend(openid = TEST_OPENID, world?: TestEnv): WeappBackend {
+  const env = world ?? makeEnv(':memory:', 'cloudbase');
   const caller: Caller = { openid, clientIp: '203.0.113.9' };
   const base = env.ctx(caller);
   // A handler's INTERNAL error is kept, so a failing test can say what broke.
   const errors: unknown[] = [];
   const log = { ...base.log, error: (fields: unknown) => void errors.push(fields) };
-  const ctx = (): Ctx => ({
-    ...base,
-    log,
-    payment: createSandboxPayment({ store: env.store, clock: env.clock, random: env.random }),
-    notifier: createStoreNotifier({ store: env.store, random: env.random }),
-  });
+  const ctx = (): Ctx =>
+    world
+      ? { ...world.ctx(caller), log }
+      : {
+          ...base,
+          log,
+          payment: createSandboxPayment({ store: env.store, clock: env.clock, random: env.random }),
+          notifier: createStoreNotifier({ store: env.store, random: env.random }),
+        };
   const run = async (name: string, body: unknown) => {
     const fn = findFunction(name);
     // What WeChat answers for a function that is not deployed.
@@ -75,5 +106,10 @@ export function weappBackend(openid = TEST_OPENID): WeappBackend {
     if (!message) throw new Error(`no SMS sent to ${phone}`);
     return message.code;
   };
-  return { env, caller, ctx, callFunction, lastCode, call, errors };
+  const ask = <F extends FnName, A extends ActionName<F>>(
+    name: F,
+    action: A,
+    data: InputOf<F, A>,
+  ) => call(name, action, data) as Promise<OutputOf<F, A>>;
+  return { env, caller, ctx, callFunction, lastCode, call, ask, errors };
 }

@@ -5,11 +5,10 @@
  */
 import { loadPage, wxStorage } from '../harness';
 import type { WeappBackend } from './backend';
-import type { CloudFunctions } from './cloud';
 import { locationAllowedWhenAsked } from './location';
 
 export function firstLaunchAtHome(
-  callFunction: CloudFunctions | WeappBackend['callFunction'],
+  callFunction: WeappBackend['callFunction'],
   wx: Record<string, unknown>,
 ) {
   const storage = wxStorage(null);

@@ -2,6 +2,7 @@ import { ScrollView, View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
 import { handleAccountError } from '../../../session/require-login';
+import { CallBar } from '../../../components/call/call-bar';
 import { MessageBubble, PendingBubble } from '../../../components/consult/message-bubble';
 import { StatusBanner } from '../../../components/consult/status-banner';
 import { EmptyState, ErrorState, ListSkeleton } from '../../../components/list-states';
@@ -40,6 +41,9 @@ export default function ConsultChatPage() {
   return (
     <View className="chat">
       <StatusBanner consult={consult} />
+      {consult.type === 'video' ? (
+        <CallBar consult={consult} onCallEnded={() => void refresh()} />
+      ) : null}
       <ScrollView className="chat__scroll" scrollY scrollIntoView={end}>
         <ChatHeader consult={consult} />
         {chat.messages.map((m) => (

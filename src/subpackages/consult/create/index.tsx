@@ -20,6 +20,7 @@ import { routes } from '../../../utils/routes';
 import { chatUrl, startPayment } from '../chat/payment';
 import { PatientFields } from './patient-fields';
 import { PhotoPicker } from './photo-picker';
+import { SlotPicker } from './slot-picker';
 import { usePhotoUploads } from './use-photo-uploads';
 import { charCount, descriptionError, readPatient, type PatientForm } from './validate';
 import './index.css';
@@ -30,10 +31,16 @@ function askSubscriptions(ids: string[]): void {
   void Taro.requestSubscribeMessage({ tmplIds: ids, entityIds: [] }).catch(() => undefined);
 }
 
-/** 图文咨询: who it is for, the symptoms (PI notice above), photos → create → pay → chat. */
+/**
+ * 图文咨询 / 视频咨询 (`type=video`): who it is for, the symptoms (PI notice above), photos and,
+ * for video, a time from the doctor's video hours → create → pay → chat.
+ */
 export default function ConsultCreatePage() {
-  const doctorId = useRouter().params.doctorId ?? '';
-  const self = routes.consultCreate(doctorId);
+  const params = useRouter().params;
+  const doctorId = params.doctorId ?? '';
+  const video = params.type === 'video';
+  const self = routes.consultCreate(doctorId, video ? 'video' : 'text');
+  const [slot, setSlot] = useState<string | null>(null);
   const loadDoctor = useCallback(() => getDoctor({ id: doctorId }), [doctorId]);
   const doctor = useAsync(doctorId ? loadDoctor : null);
   const uploads = usePhotoUploads();
@@ -62,7 +69,8 @@ export default function ConsultCreatePage() {
           (uploads.photos.some((p) => p.state === 'uploading') ? '图片还在上传，请稍候' : null) ??
           (uploads.photos.some((p) => p.state === 'error')
             ? '有图片上传失败，请重试或删除后再提交'
-            : null));
+            : null) ??
+          (video && !slot ? '请选择视频咨询的时间' : null));
     setError(problem);
     if (problem || 'error' in who || busy) return;
     setBusy(true);
@@ -72,6 +80,7 @@ export default function ConsultCreatePage() {
         patient: who.patient,
         description: description.trim(),
         photoKeys: uploads.photos.map((p) => p.key).filter((k): k is string => !!k),
+        ...(video && slot ? { type: 'video' as const, slot } : {}),
       });
       const next =
         consult.status === 'pending_payment' ? await startPayment(consult.id, 'redirect') : 'done';
@@ -92,6 +101,9 @@ export default function ConsultCreatePage() {
   }
   if (doctor.status !== 'ready') return <ListSkeleton rows={2} />;
   const d = doctor.data;
+  // With video off (or not offered) the server sends no offer: the page never mentions video.
+  if (video && !d.video) return <EmptyState text="该医生暂未开通视频咨询" />;
+  const price = video && d.video ? d.video.price : d.consultPrice;
   return (
     <View className="page consult-form">
       <View className="section consult-form__doctor">
@@ -101,8 +113,13 @@ export default function ConsultCreatePage() {
         <Text className="muted">
           {d.hospital.name} · {d.department}
         </Text>
-        <Text className="consult-form__price">图文咨询 {formatPrice(d.consultPrice)}</Text>
+        <Text className="consult-form__price">
+          {video ? '视频咨询' : '图文咨询'} {formatPrice(price)}
+        </Text>
       </View>
+      {video && d.video ? (
+        <SlotPicker hours={d.video.hours} value={slot} onChange={setSlot} />
+      ) : null}
       <PatientFields form={patient} onChange={setPatient} />
       <View className="section">
         <View className="section__title">病情描述</View>
@@ -127,7 +144,7 @@ export default function ConsultCreatePage() {
         </View>
       ) : null}
       <Button className="btn btn--primary btn--block" loading={busy} onClick={() => void submit()}>
-        {d.consultPrice > 0 ? `提交并支付 ${formatPrice(d.consultPrice)}` : '提交咨询'}
+        {price > 0 ? `提交并支付 ${formatPrice(price)}` : '提交咨询'}
       </Button>
       {asking ? (
         <SensitiveConsentSheet

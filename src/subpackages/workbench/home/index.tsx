@@ -2,6 +2,8 @@ import { Button, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect } from 'react';
 import { requireLogin } from '../../../session/require-login';
+import { RingBanner } from '../../../components/call/ring-banner';
+import { ringingFor, useLiveCalls } from '../../../components/call/use-live-calls';
 import { ConsultList } from '../../../components/consult/consult-list';
 import { ErrorState, ListSkeleton } from '../../../components/list-states';
 import { useAsync } from '../../../hooks/use-async';
@@ -24,6 +26,10 @@ export default function WorkbenchPage() {
     [],
   );
 
+  // The workbench rings for an incoming 视频咨询 while it is open (issue 14).
+  const bound = bench.status === 'ready' && bench.data.doctor !== null;
+  const ringing = ringingFor(useLiveCalls(bound ? 'doctor' : undefined));
+
   if (bench.status === 'error') {
     return <ErrorState error={bench.error} onRetry={() => void reload()} />;
   }
@@ -32,6 +38,7 @@ export default function WorkbenchPage() {
   if (!doctor) return <BindForm onBound={() => void reload()} />;
   return (
     <View className="page workbench">
+      {ringing ? <RingBanner call={ringing} /> : null}
       <View className="section">
         <Text className="workbench__name">
           {doctor.name} {doctor.title}

@@ -1,0 +1,2 @@
+/** WeChat draws its own tab bar: there is no link to quiet. */
+export function quietTabBarLinks(): void {}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '视频咨询' });
