@@ -62,8 +62,8 @@ export const exportedCollectionSchema = z.object({
   clauses: z.array(z.string()),
   /**
    * The stored rows, with encrypted fields decrypted (`phoneEnc` → `phone`), file keys
-   * replaced by `{ url, expiresAt }` (url null where storage cannot serve the plaintext,
-   * e.g. identity photos on CloudBase: see user.getIdentityPhoto), and fields naming
+   * replaced by `{ url, expiresAt }` (url null where storage cannot serve the plaintext, e.g.
+   * encrypted files on CloudBase), and fields naming
    * another person (the doctor's account id) null.
    */
   rows: z.array(z.record(z.string(), z.unknown())),

@@ -8,7 +8,7 @@ import {
   phoneSchema,
   smsCodeSchema,
 } from './user/schemas';
-import { IDENTITY_FAIL_REASONS, IMAGE_TYPES, type IdentityFailReason } from './user/items';
+import { IDENTITY_FAIL_REASONS, type IdentityFailReason } from './user/items';
 
 export * from './user/items';
 export * from './user/schemas';
@@ -77,10 +77,10 @@ export const identityViewSchema = z.object({
   /** `3101**********1234`; null when status is 'none'. */
   idMasked: z.string().nullable(),
   /**
-   * Owner-only links (about 5 minutes) to the decrypted photos where the deployment can
-   * serve them (the local server); null on CloudBase, where getIdentityPhoto is the way.
+   * Which verifier decided (e.g. `builtin-local-only-v2`, `tencent-faceid-…`); null when status
+   * is 'none'. No photo is kept, so none is offered (issue 11 point 9).
    */
-  photos: z.object({ idPhoto: z.string().nullable(), facePhoto: z.string().nullable() }).nullable(),
+  verifier: z.string().nullable(),
   submittedAt: z.string().nullable(),
   /** When the separate sensitive-information consent was given (PIPL art. 29). */
   consentAt: z.string().nullable(),
@@ -147,7 +147,10 @@ export const userActions = {
   },
   /** Ends the login; the registration stays. Answers the new state (registered, not logged in). */
   logout: { input: z.object({}).strict(), output: accountStateSchema },
-  /** IDV: separate consent first; fields and photos are encrypted before they are stored. */
+  /**
+   * IDV: separate consent first. The photos go to the verifier and are deleted once it has
+   * answered; name and ID number stay, encrypted. Verified → the account's 本人 就诊人.
+   */
   submitIdentity: {
     input: z
       .object({
@@ -161,9 +164,4 @@ export const userActions = {
     output: identityViewSchema,
   },
   getIdentity: { input: z.object({}).strict(), output: identityViewSchema },
-  /** IDV: one decrypted photo, to the owner only, for display (works on every deployment). */
-  getIdentityPhoto: {
-    input: z.object({ which: z.enum(['idPhoto', 'facePhoto']) }).strict(),
-    output: z.object({ contentType: z.enum(IMAGE_TYPES), contentBase64: z.string() }),
-  },
 } as const;

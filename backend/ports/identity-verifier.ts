@@ -1,11 +1,18 @@
 import type { IdentityFailReason } from '../../contract/user/items';
 
-/** IDV: checks that a person is who they say (built-in checks, or a real-name service). */
+/**
+ * IDV: checks that a person is who they say — the built-in checks (user/builtin-verifier.ts,
+ * local use) or Tencent Cloud 人脸核身 (adapters/cloudbase/tencent-faceid.ts).
+ */
 export interface IdentityClaim {
   name: string;
   /** Upper-case, 18 characters. */
   idNumber: string;
-  /** FileStore keys of the encrypted photos. */
+  /**
+   * FileStore keys of the encrypted photos: there only for the length of verify(); the
+   * handler removes them as soon as it returns or throws (issue 11 point 9), so a verifier
+   * must not keep them or their keys.
+   */
   idPhotoKey: string;
   facePhotoKey: string;
 }

@@ -157,13 +157,12 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
   {
     collection: IDENTITIES.name,
     ownerField: 'owner',
-    // Photos are encrypted files in the FileStore; the keys name them.
-    sensitive: ['nameEnc', 'idNumberEnc', 'idPhotoKey', 'facePhotoKey'],
+    // No photo is kept: they are deleted once the verifier has answered (issue 11 point 9).
+    sensitive: ['nameEnc', 'idNumberEnc'],
     onDelete: 'delete',
-    fileKeyFields: ['idPhotoKey', 'facePhotoKey'],
     clauses: ['IDV'],
     description:
-      '实名认证：姓名、身份证号、证件照、人脸照（均加密存储）及核验结果、敏感信息同意时间',
+      '实名认证：姓名、身份证号（加密存储）、核验结果与核验方、敏感信息同意时间；证件照与人脸照核验后即删除，不保存',
   },
   /*
    * Consultations have two people in them. A consult, its messages and its pictures are the

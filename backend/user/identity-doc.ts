@@ -1,10 +1,6 @@
 import type { IdentityView } from '../../contract/user';
 import { maskIdNumber, maskName } from '../../contract/user/id-number';
-import {
-  LINK_TTL_SECONDS,
-  type IdentityFailReason,
-  type ImageType,
-} from '../../contract/user/items';
+import type { IdentityFailReason } from '../../contract/user/items';
 import { IDENTITIES } from '../collections';
 import type { Ctx } from '../core/context';
 import type { StoredDoc } from '../ports/document-store';
@@ -12,7 +8,8 @@ import { portOf } from './ports';
 
 /**
  * IDV: one verification per account, `_id` = owner. Name and ID number are AES-GCM bound
- * to the owner and field; the photos are encrypted files whose keys are kept here.
+ * to the owner and field. No photo: they are deleted once the verifier has answered
+ * (issue 11 point 9), so nothing here points at one.
  */
 export interface IdentityDoc extends StoredDoc {
   owner: string;
@@ -20,10 +17,6 @@ export interface IdentityDoc extends StoredDoc {
   reason: IdentityFailReason | null;
   nameEnc: string;
   idNumberEnc: string;
-  idPhotoKey: string;
-  idPhotoType: ImageType;
-  facePhotoKey: string;
-  facePhotoType: ImageType;
   /** Which IdentityVerifier decided, for the record. */
   verifier: string;
   /** The separate sensitive-information consent (PIPL art. 29), given with this submission. */
@@ -34,30 +27,36 @@ export interface IdentityDoc extends StoredDoc {
 export const identityContext = (owner: string, field: 'nameEnc' | 'idNumberEnc') =>
   `identities.${field}:${owner}`;
 
+/** Fields a record made before photos were deleted may still carry (see removeLegacyPhotos). */
+export const LEGACY_PHOTO_FIELDS = ['idPhotoKey', 'idPhotoType', 'facePhotoKey', 'facePhotoType'];
+
+/** The photo files of a record made when photos were still kept; removed on its next write. */
+export async function removeLegacyPhotos(ctx: Ctx, doc: IdentityDoc): Promise<void> {
+  const legacy = doc as IdentityDoc & { idPhotoKey?: unknown; facePhotoKey?: unknown };
+  const keys = [legacy.idPhotoKey, legacy.facePhotoKey].filter(
+    (k): k is string => typeof k === 'string',
+  );
+  const files = portOf(ctx, 'files');
+  await Promise.all(keys.map((key) => files.remove(key)));
+}
+
 export function loadIdentity(ctx: Ctx, owner: string): Promise<IdentityDoc | null> {
   return ctx.store.get<IdentityDoc>(IDENTITIES.name, owner);
 }
 
-/** Masked fields and owner-only links; the plaintext never leaves this function. */
-export async function identityView(ctx: Ctx, doc: IdentityDoc | null): Promise<IdentityView> {
+/** Masked fields only; the plaintext never leaves this function. */
+export function identityView(ctx: Ctx, doc: IdentityDoc | null): IdentityView {
   if (!doc) {
     return {
       status: 'none',
       nameMasked: null,
       idMasked: null,
-      photos: null,
+      verifier: null,
       submittedAt: null,
       consentAt: null,
     };
   }
   const crypto = portOf(ctx, 'crypto');
-  const files = portOf(ctx, 'files');
-  const link = (key: string) =>
-    files.signedUrl(key, {
-      ttlSeconds: LINK_TTL_SECONDS.identityPhoto,
-      owner: doc.owner,
-      decrypt: true,
-    });
   return {
     status: doc.status,
     ...(doc.reason ? { reason: doc.reason } : {}),
@@ -65,7 +64,7 @@ export async function identityView(ctx: Ctx, doc: IdentityDoc | null): Promise<I
     idMasked: maskIdNumber(
       crypto.decrypt(doc.idNumberEnc, identityContext(doc.owner, 'idNumberEnc')),
     ),
-    photos: { idPhoto: await link(doc.idPhotoKey), facePhoto: await link(doc.facePhotoKey) },
+    verifier: doc.verifier,
     submittedAt: doc.submittedAt,
     consentAt: doc.consentAt,
   };

@@ -1,13 +1,22 @@
 import { ageOn, checkIdNumber } from '../../contract/user/id-number';
-import { IDENTITY_SUBMITS_PER_DAY, type ImageType } from '../../contract/user/items';
+import { IDENTITY_SUBMITS_PER_DAY } from '../../contract/user/items';
 import { IDENTITIES } from '../collections';
 import type { Handler } from '../core/action';
-import { ApiError, invalid } from '../core/errors';
+import { invalid } from '../core/errors';
 import { fileCryptoContext } from '../ports/files';
 import { requireTrustedAccount } from './account';
 import { reasonError } from './errors';
 import { identityPhotoKey } from './files';
-import { identityContext, identityView, loadIdentity, type IdentityDoc } from './identity-doc';
+import type { VerificationResult } from '../ports/identity-verifier';
+import { adoptVerifiedSelf } from '../patients/self';
+import {
+  identityContext,
+  identityView,
+  LEGACY_PHOTO_FIELDS,
+  loadIdentity,
+  removeLegacyPhotos,
+  type IdentityDoc,
+} from './identity-doc';
 import { portOf } from './ports';
 import { dayKey, takeQuota } from './rate-limit';
 
@@ -18,9 +27,12 @@ const today = (now: Date) => {
 };
 
 /**
- * IDV: stores the claim encrypted (fields and photo files), runs the IdentityVerifier and
- * records its result with the consent time. A verified identity cannot be replaced here;
- * a failed one can be submitted again (the old photos are removed).
+ * IDV (issue 11 point 9): the photos exist only while the verifier looks at them. They are
+ * stored encrypted for the verifier (the port reads FileStore keys), and removed as soon as it
+ * has answered — verified, failed, or thrown. What remains is the result, the date, the
+ * verifier's name and the encrypted name and ID number. A verified identity cannot be
+ * replaced here; a failed one can be submitted again. A verified one becomes the account's
+ * 本人 就诊人 (backend/patients/self.ts), so real-name booking needs no retyping.
  */
 export const submitIdentity: Handler<'user', 'submitIdentity'> = async (ctx, input) => {
   const { caller } = await requireTrustedAccount(ctx);
@@ -39,8 +51,10 @@ export const submitIdentity: Handler<'user', 'submitIdentity'> = async (ctx, inp
     daily: [{ kind: 'identity_daily', subject: caller.openid, max: IDENTITY_SUBMITS_PER_DAY }],
   });
 
-  const store = async (photo: { contentBase64: string; contentType: ImageType }) => {
+  const keys: string[] = [];
+  const store = async (photo: { contentBase64: string }) => {
     const key = identityPhotoKey(crypto, random, caller.openid);
+    keys.push(key);
     const plain = Buffer.from(photo.contentBase64, 'base64');
     await files.put(
       key,
@@ -49,65 +63,52 @@ export const submitIdentity: Handler<'user', 'submitIdentity'> = async (ctx, inp
     );
     return key;
   };
-  const idPhotoKey = await store(input.idPhoto);
-  const facePhotoKey = await store(input.facePhoto);
+  const verifier = portOf(ctx, 'verifier');
+  let result: VerificationResult;
   try {
-    const verifier = portOf(ctx, 'verifier');
-    const result = await verifier.verify({
+    result = await verifier.verify({
       name: input.name,
       idNumber: input.idNumber,
-      idPhotoKey,
-      facePhotoKey,
+      idPhotoKey: await store(input.idPhoto),
+      facePhotoKey: await store(input.facePhoto),
     });
-    const at = now.toISOString();
-    const doc: IdentityDoc = {
-      _id: caller.openid,
-      owner: caller.openid,
-      status: result.ok ? 'verified' : 'failed',
-      reason: result.ok ? null : result.reason,
-      nameEnc: crypto.encrypt(input.name, identityContext(caller.openid, 'nameEnc')),
-      idNumberEnc: crypto.encrypt(input.idNumber, identityContext(caller.openid, 'idNumberEnc')),
-      idPhotoKey,
-      idPhotoType: input.idPhoto.contentType,
-      facePhotoKey,
-      facePhotoType: input.facePhoto.contentType,
-      verifier: verifier.name,
-      consentAt: at,
-      submittedAt: at,
-    };
-    const { _id, ...fields } = doc;
-    if (previous) await ctx.store.update(IDENTITIES.name, _id, { set: fields });
-    else await ctx.store.insert(IDENTITIES.name, doc);
-    if (previous) {
-      await Promise.all([files.remove(previous.idPhotoKey), files.remove(previous.facePhotoKey)]);
-    }
-    ctx.log.info(
-      { status: doc.status, reason: doc.reason, verifier: doc.verifier },
-      'identity checked',
-    );
-    return identityView(ctx, doc);
-  } catch (err) {
-    await Promise.all([files.remove(idPhotoKey), files.remove(facePhotoKey)]).catch(() => {});
-    throw err;
+  } finally {
+    // Whatever the verifier said (or threw), the photos have served their purpose.
+    await Promise.all(keys.map((key) => files.remove(key)));
   }
+
+  const at = now.toISOString();
+  const doc: IdentityDoc = {
+    _id: caller.openid,
+    owner: caller.openid,
+    status: result.ok ? 'verified' : 'failed',
+    reason: result.ok ? null : result.reason,
+    nameEnc: crypto.encrypt(input.name, identityContext(caller.openid, 'nameEnc')),
+    idNumberEnc: crypto.encrypt(input.idNumber, identityContext(caller.openid, 'idNumberEnc')),
+    verifier: verifier.name,
+    consentAt: at,
+    submittedAt: at,
+  };
+  const { _id, ...fields } = doc;
+  if (previous) {
+    await ctx.store.update(IDENTITIES.name, _id, { set: fields, unset: [...LEGACY_PHOTO_FIELDS] });
+    await removeLegacyPhotos(ctx, previous);
+  } else await ctx.store.insert(IDENTITIES.name, doc);
+  ctx.log.info(
+    { status: doc.status, reason: doc.reason, verifier: doc.verifier },
+    'identity checked',
+  );
+  if (result.ok) {
+    // The verification stands whatever happens here; 本人 can still be added from it by hand
+    // (patients.add fromIdentity), so a failure is logged, not answered.
+    await adoptVerifiedSelf(ctx, caller.openid).catch((err: unknown) =>
+      ctx.log.warn({ err: String(err) }, 'verified identity not adopted as 本人'),
+    );
+  }
+  return identityView(ctx, doc);
 };
 
 export const getIdentity: Handler<'user', 'getIdentity'> = async (ctx) => {
   const { caller } = await requireTrustedAccount(ctx);
   return identityView(ctx, await loadIdentity(ctx, caller.openid));
-};
-
-/** IDV: one photo, decrypted, to its owner only (the way to show it on CloudBase). */
-export const getIdentityPhoto: Handler<'user', 'getIdentityPhoto'> = async (ctx, { which }) => {
-  const { caller } = await requireTrustedAccount(ctx);
-  const doc = await loadIdentity(ctx, caller.openid);
-  if (!doc) throw new ApiError('NOT_FOUND', '尚未提交实名认证');
-  const key = which === 'idPhoto' ? doc.idPhotoKey : doc.facePhotoKey;
-  const stored = await portOf(ctx, 'files').get(key);
-  if (!stored) throw new ApiError('NOT_FOUND', '照片不存在');
-  const plain = portOf(ctx, 'crypto').decryptBytes(stored.bytes, fileCryptoContext(key));
-  return {
-    contentType: which === 'idPhoto' ? doc.idPhotoType : doc.facePhotoType,
-    contentBase64: plain.toString('base64'),
-  };
 };

@@ -1,7 +1,7 @@
 import { userActions } from '../../contract/user';
 import type { BackendFunction } from '../core/action';
 import { listDevices, removeDevice } from './devices';
-import { getIdentity, getIdentityPhoto, submitIdentity } from './identity';
+import { getIdentity, submitIdentity } from './identity';
 import { loginWithWeChatPhone, register } from './login';
 import { updateProfile } from './profile';
 import { sendCode } from './send-code';
@@ -25,6 +25,5 @@ export const userFunction: BackendFunction<'user'> = {
     logout,
     submitIdentity,
     getIdentity,
-    getIdentityPhoto,
   },
 };

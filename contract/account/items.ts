@@ -14,7 +14,7 @@ export const DELETION_CONSEQUENCES = [
 /** What a caller without a bound phone types to confirm. */
 export const DELETION_TYPED_WORD = '注销';
 
-/** Export links (pictures, avatar, identity photos) work this long. */
+/** Export links (pictures, avatar, record files) work this long. */
 export const EXPORT_LINK_TTL_SECONDS = 600;
 /**
  * Rows read per export call: one answer stays a few hundred KB, within what a CloudBase

@@ -53,8 +53,9 @@ export const ENTERED_CATEGORIES: EnteredCategory[] = [
     scene: '我的 → 实名认证',
     sensitive: true,
     consent: 'identity',
-    retention: '姓名、身份证号加密保存至注销账号；证件照和人脸照在核验完成后立即删除',
-    enforcedBy: ['account-deletion'],
+    retention:
+      '姓名、身份证号加密保存至注销账号；证件照和人脸照在核验完成后（无论是否通过）立即删除',
+    enforcedBy: ['after-verification', 'account-deletion'],
   },
   {
     id: 'messages',

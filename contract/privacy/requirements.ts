@@ -196,7 +196,6 @@ export const ACTION_REQUIREMENTS: RequirementTable = {
     // IDV: its own separate consent is given with the submission (contract/user.ts).
     submitIdentity: policy,
     getIdentity: right('PIPL art. 45'),
-    getIdentityPhoto: right('PIPL art. 45'),
   },
 };
 

@@ -51,8 +51,14 @@ export type RetentionRuleId = keyof typeof RETENTION_RULES;
 
 /**
  * What keeps a manifest category's promise: a rule above, the consultation sweep's removal
- * of unattached uploads, account deletion (DEL, backend/account), or nothing to keep
- * because it is never stored.
+ * of unattached uploads, account deletion (DEL, backend/account), the identity photos'
+ * deletion once the verifier has answered (IDV, backend/user/identity.ts;
+ * tests/backend/user/identity-photos.test.ts), or nothing to keep because it is never stored.
  */
 export type RetentionEnforcer =
-  RetentionRuleId | 'unattached-uploads' | 'account-deletion' | 'consent-withdrawal' | 'not-stored';
+  | RetentionRuleId
+  | 'unattached-uploads'
+  | 'account-deletion'
+  | 'consent-withdrawal'
+  | 'after-verification'
+  | 'not-stored';

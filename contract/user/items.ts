@@ -32,7 +32,7 @@ export const IDENTITY_NAME_CHARS = { min: 2, max: 20 } as const;
 export const MIN_IDENTITY_AGE = 18;
 
 /** How long links to personal files stay valid. */
-export const LINK_TTL_SECONDS = { avatar: 3600, identityPhoto: 300 } as const;
+export const LINK_TTL_SECONDS = { avatar: 3600 } as const;
 
 /**
  * `error.details.reason` values the user function sends, by error code, with what the UI
@@ -100,8 +100,25 @@ export const IDENTITY_FAIL_REASONS = {
   photo_missing: '证件照片或人脸照片缺失',
   photo_implausible: '照片无法识别或太小（每边至少 300 像素），请重新拍摄',
   rejected: '身份信息核验未通过',
+  /** Tencent faceid: name and number do not match the authoritative source (or it has no such card). */
+  identity_mismatch: '姓名与身份证号码不一致，或查无此证件，请核对后重新提交',
+  /** Tencent faceid: the card photo reads as another name or number than the one typed. */
+  id_photo_mismatch: '身份证照片上的姓名或号码与填写的不一致',
+  /** Tencent faceid: a copy, a re-shoot, an edited or a temporary card. */
+  id_photo_suspect: '身份证照片疑似复印件、翻拍或经过编辑，请拍摄身份证原件',
+  /** Tencent faceid: the face is not the person of the ID (similarity below the threshold). */
+  face_mismatch: '人脸照片与身份证登记照片不是同一人',
+  face_photo_unusable: '人脸照片无法识别，请在光线充足处拍摄清晰、无遮挡的正脸',
+  source_photo_unavailable: '权威库中暂无可比对的证件照片，暂时无法在线核验',
 } as const;
 export type IdentityFailReason = keyof typeof IDENTITY_FAIL_REASONS;
+
+/** IDV: the verifier recorded with a result (`getIdentity().verifier`), in the user's words. */
+export function verifierLabel(name: string): string {
+  if (name.startsWith('tencent-faceid')) return '腾讯云人脸核身（与权威库比对）';
+  if (name.startsWith('builtin')) return '本地核验（仅供本地使用与演示，未与权威库比对）';
+  return name;
+}
 
 /**
  * Largest `user` request the local server accepts: submitIdentity carries two photos of up

@@ -36,6 +36,3 @@ export const submitIdentity = (input: In<'submitIdentity'>): Out<'submitIdentity
   call('user', 'submitIdentity', input);
 
 export const getIdentity = (): Out<'getIdentity'> => call('user', 'getIdentity', {});
-
-export const getIdentityPhoto = (input: In<'getIdentityPhoto'>): Out<'getIdentityPhoto'> =>
-  call('user', 'getIdentityPhoto', input);

@@ -116,7 +116,7 @@ test('change the nickname and the avatar (CAM, ALB)', async () => {
   expect(served.headers()['content-type']).toBe('image/jpeg');
 });
 
-test('real-name verification: consent first, then only masked values (IDV)', async () => {
+test('real-name verification: consent first, then only masked values, no photo kept (IDV)', async () => {
   // 个人资料 has no tab bar: back to 我的 as the user would.
   await page.goBack();
   await page.locator('.mine .menu__item').filter({ hasText: '设置' }).click();
@@ -152,11 +152,10 @@ test('real-name verification: consent first, then only masked values (IDV)', asy
   expect(text).not.toContain(ID_NUMBER);
   expect(text).not.toContain(NAME);
 
-  // The photo is shown only when its owner asks for it.
-  await identity.getByText('查看身份证照片').click();
-  const photo = identity.locator('.identity-photo__image img');
-  await photo.waitFor();
-  expect(await photo.getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
+  // Issue 11 point 9: no photo is kept, so none is shown; the page says so, and what it was for.
+  expect(text).toContain('身份证照片和人脸照片已在核验后删除');
+  expect(text).toContain('您已作为本人添加到就诊人');
+  expect(await identity.locator('img').count()).toBe(0);
 });
 
 test('我的 with the new nickname and avatar; nothing sensitive ever came back whole', async () => {

@@ -57,7 +57,7 @@ export function identity(over: Partial<IdentityView> = {}): IdentityView {
     status: 'none',
     nameMasked: null,
     idMasked: null,
-    photos: null,
+    verifier: null,
     submittedAt: null,
     consentAt: null,
     ...over,

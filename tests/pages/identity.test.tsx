@@ -2,7 +2,7 @@
  * 实名认证 (IDV): the separate consent for sensitive information first (unticked until the
  * user ticks it), then a form whose mistakes — a wrong check digit, a birth date after
  * today — are caught on the phone and never sent; afterwards only masked values and the
- * result are shown, and photos only on the owner's request (getIdentityPhoto).
+ * result are shown — no photo, as none is kept. The page says what verification is for.
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { idCheckChar } from '../../contract/user/id-number';
@@ -48,10 +48,6 @@ function identityBackend(over: Parameters<typeof installBackend>[1] = {}) {
       'user.me': () => loggedIn(),
       'user.getIdentity': () => identity(),
       'user.submitIdentity': () => VERIFIED,
-      'user.getIdentityPhoto': () => ({
-        contentType: 'image/png' as const,
-        contentBase64: TINY_PNG,
-      }),
       ...over,
     },
   );
@@ -172,24 +168,34 @@ test('submitted: the consent and both photos go with it; afterwards only masked 
   expect(container.textContent).not.toContain('买买提·艾力');
 });
 
-test('already verified: masked name and number, status, and photos only when asked', async () => {
-  const backend = identityBackend({ 'user.getIdentity': () => VERIFIED });
-  render(<IdentityPage />);
+test('already verified: masked name and number, status, who checked, and no photo', async () => {
+  identityBackend({
+    'user.getIdentity': () => ({ ...VERIFIED, verifier: 'tencent-faceid-v1(sim>=70)' }),
+  });
+  const { container } = render(<IdentityPage />);
   expect(await screen.findByText('已认证')).toBeTruthy();
   expect(screen.getByText('张*')).toBeTruthy();
   expect(screen.getByText('3101**********1234')).toBeTruthy();
+  expect(screen.getByText('腾讯云人脸核身（与权威库比对）')).toBeTruthy();
   expect(screen.queryByText('提交认证')).toBeNull();
   expect(screen.queryByText('重新认证')).toBeNull();
-  expect(backend.callsTo('user').some((c) => c.action === 'getIdentityPhoto')).toBe(false);
+  // Nothing to show: the photos were deleted once the verifier answered, and the page says so.
+  expect(container.querySelector('img')).toBeNull();
+  expect(screen.queryByText(/查看.*照片/)).toBeNull();
+  expect(container.textContent).toContain('身份证照片和人脸照片已在核验后删除');
+  expect(container.textContent).toContain('您已作为本人添加到就诊人');
+});
 
-  fireEvent.click(button('查看身份证照片'));
-  await waitFor(() =>
-    expect(document.querySelector('.identity-photo__image img')?.getAttribute('src')).toBe(
-      `data:image/png;base64,${TINY_PNG}`,
-    ),
-  );
-  const asked = backend.callsTo('user').filter((c) => c.action === 'getIdentityPhoto');
-  expect(asked.map((c) => c.data)).toEqual([{ which: 'idPhoto' }]);
+test('before verifying, the page states the purpose: real-name booking, not consultations', async () => {
+  identityBackend();
+  const { container } = render(<IdentityPage />);
+  await screen.findByText('同意并继续');
+  const text = container.textContent ?? '';
+  expect(text).toContain('实名认证用于实名预约挂号');
+  expect(text).toContain('通过后您本人即成为您的就诊人，预约时无需再次填写');
+  expect(text).toContain('问诊不需要实名认证');
+  expect(text).toContain('证件照和人脸照在核验后立即删除');
+  expect(text).toContain('核验有结果后（无论是否通过）立即删除');
 });
 
 test('failed: the reason, and 重新认证 asks the consent again before the form', async () => {

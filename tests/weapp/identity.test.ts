@@ -68,6 +68,9 @@ test('name, ID number and two photos go to submitIdentity; the result is masked'
     facePhoto: { contentBase64: PHOTO, contentType: 'image/jpeg' },
     consent: true,
   });
+  // Issue 11 point 9: what it was for, and that the photos are gone.
+  expect(page.text()).toContain('您已作为本人添加到就诊人');
+  expect(page.text()).toContain('身份证照片和人脸照片已在核验后删除');
   // Only masked values on the page.
   expect(page.text()).not.toContain(NAME);
   expect(page.text()).not.toContain(ID);
@@ -80,4 +83,5 @@ test('the store holds the verification, with neither the name nor the ID number 
   expect(saved).toContain('identities');
   expect(saved).not.toContain(NAME);
   expect(saved).not.toContain(ID);
+  expect(saved).not.toMatch(/PhotoKey/);
 });

@@ -38,8 +38,7 @@ const docId = (key: string) => createHash('sha256').update(key).digest('hex').sl
  * FileStore on CloudBase cloud storage. `cloudPath` is the key; the fileID CloudBase
  * answers with is kept in the `files` collection, because storage cannot be listed or
  * addressed by path from a function. Links are temporary URLs (getTempFileURL with maxAge);
- * they cannot be bound to a caller nor decrypt, so for encrypted files signedUrl is null
- * and the photo goes through user.getIdentityPhoto instead.
+ * they cannot be bound to a caller nor decrypt, so for encrypted files signedUrl is null.
  */
 export function createCloudbaseFileStore(cloud: CloudStorage, store: DocumentStore): FileStore {
   const find = (key: string) => store.get<FileDoc>(FILES.name, docId(assertFileKey(key)));

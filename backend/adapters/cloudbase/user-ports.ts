@@ -12,6 +12,11 @@ import {
   tencentSmsConfigFromEnv,
   type TencentSmsConfig,
 } from './tencent-sms';
+import {
+  createTencentFaceIdVerifier,
+  tencentFaceIdConfigFromEnv,
+  type TencentFaceIdConfig,
+} from './tencent-faceid';
 import { createCloudWeChatPhone, type PhoneNumberOpenApi } from './wechat-phone';
 
 /** What the user function needs of wx-server-sdk beyond the database. */
@@ -22,6 +27,8 @@ export interface UserCloud extends CloudStorage {
 export interface CloudUserConfig {
   crypto: Crypto;
   sms: TencentSmsConfig;
+  /** IDENTITY_VERIFIER=tencent-faceid; null → the built-in verifier, which says it is local-only. */
+  faceid: TencentFaceIdConfig | null;
 }
 
 /**
@@ -38,7 +45,7 @@ export function readCloudUserConfig(env: NodeJS.ProcessEnv = process.env): Cloud
         'TENCENT_SMS_TEMPLATE_ID, TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY',
     );
   }
-  return { crypto, sms };
+  return { crypto, sms, faceid: tencentFaceIdConfigFromEnv(env) };
 }
 
 /** The accounts ports on CloudBase, beside the container's store. */
@@ -54,7 +61,13 @@ export function createCloudUserPorts(
     random: systemRandom,
     sms: createTencentSmsSender(config.sms),
     files,
-    verifier: createBuiltInVerifier({ clock: systemClock, files, crypto: config.crypto }),
+    verifier: config.faceid
+      ? createTencentFaceIdVerifier(config.faceid, {
+          files,
+          crypto: config.crypto,
+          clock: systemClock,
+        })
+      : createBuiltInVerifier({ clock: systemClock, files, crypto: config.crypto }),
     wechatPhone: createCloudWeChatPhone(cloud.openapi, log),
   };
 }

@@ -12,6 +12,10 @@ import { createBuiltInVerifier } from '../../user/builtin-verifier';
 import { createStoreNotifier } from '../../consult/notices';
 import { createPatientDirectory } from '../../patients/directory';
 import { noPayments } from '../../ports/payment';
+import {
+  createTencentFaceIdVerifier,
+  tencentFaceIdConfigFromEnv,
+} from '../cloudbase/tencent-faceid';
 import { createTencentSmsSender, tencentSmsConfigFromEnv } from '../cloudbase/tencent-sms';
 import { openSqliteStore } from '../sqlite';
 import { createLocalCrypto } from './crypto';
@@ -35,7 +39,8 @@ export interface LocalPorts extends Required<Omit<Ports, 'videoRooms'>>, Pick<Po
  * database `<dataDir>/zhuyi.sqlite` with every collection, the system clock, a logger, and
  * the accounts ports: Crypto with `<dataDir>/master.key`, files under `<dataDir>/files`,
  * SMS through Tencent Cloud when TENCENT_SMS_* is set or else the development outbox
- * `<dataDir>/sms-outbox.jsonl` (refused in production), the built-in identity verifier;
+ * `<dataDir>/sms-outbox.jsonl` (refused in production), Tencent Cloud faceid when
+ * IDENTITY_VERIFIER=tencent-faceid or else the built-in identity verifier (local use only);
  * for consultations the payment sandbox (none in production: free consults only), the
  * in-app notice list and the in-process realtime hub the SSE route reads; 视频咨询 over
  * WebRTC unless VIDEO_ENABLED=0, with ICE_SERVERS (backend/adapters/local/webrtc-rooms.ts).
@@ -57,6 +62,7 @@ export function createLocalPorts(options: {
     links: createFileLinks(crypto),
     clock,
   });
+  const faceid = tencentFaceIdConfigFromEnv(env);
   const store = openSqliteStore({
     file: join(options.dataDir, DATABASE_FILE),
     collections: COLLECTIONS,
@@ -69,7 +75,9 @@ export function createLocalPorts(options: {
     random: systemRandom,
     sms,
     files,
-    verifier: createBuiltInVerifier({ clock, files, crypto: crypto }),
+    verifier: faceid
+      ? createTencentFaceIdVerifier(faceid, { files, crypto, clock })
+      : createBuiltInVerifier({ clock, files, crypto: crypto }),
     wechatPhone: localWeChatPhone,
     payment:
       env.NODE_ENV === 'production'

@@ -97,9 +97,9 @@ it('the receipt counts what she had, keeps paid orders without her, and names no
     appointments: 1,
     records: 1,
     patients: 2,
-    // avatar, two identity photos, five consult pictures (hers, and 王医生's in her chat),
-    // a photo and a PDF of her 检查报告
-    files: 10,
+    // avatar, five consult pictures (hers, and 王医生's in her chat), a photo and a PDF of her
+    // 检查报告 — no identity photo: none is kept after verification (issue 11 point 9)
+    files: 8,
     // the waiting consult and the paid visit tomorrow (DEL 3: refund rights forfeited)
     forfeitedOrders: 2,
   });

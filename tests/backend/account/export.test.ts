@@ -98,13 +98,12 @@ it('shows pictures as links bound to the caller that stop working after 10 minut
   const exported = expectOk<Exported>(await w.account('export', {}));
   const links = createFileLinks(w.crypto);
   const avatar = rowsIn(exported, 'users')[0].avatarKey as { url: string; expiresAt: string };
-  const idPhoto = rowsIn(exported, 'identities')[0].idPhotoKey as { url: string };
   const image = rowsIn(exported, 'consultMessages').find((m) => m.kind === 'image')?.image as {
     fileKey: { url: string };
   };
   expect(avatar.expiresAt).toBe(exported.linksExpireAt);
   const now = w.clock.now();
-  for (const url of [avatar.url, idPhoto.url, image.fileKey.url]) {
+  for (const url of [avatar.url, image.fileKey.url]) {
     const claims = links.verify(url.replace('/files/', ''), now);
     expect(claims).toMatchObject({ ownerHash: links.ownerHash(alice.openid) });
     // The file behind the link is there, and the link names no storage path of hers.
@@ -112,8 +111,13 @@ it('shows pictures as links bound to the caller that stop working after 10 minut
     const later = new Date(now.getTime() + (EXPORT_LINK_TTL_SECONDS + 1) * 1000);
     expect(links.verify(url.replace('/files/', ''), later)).toBeNull();
   }
-  // Identity photos are stored encrypted: their link serves the decrypted picture.
-  expect(links.verify(idPhoto.url.replace('/files/', ''), now)?.decrypt).toBe(true);
+});
+
+it('has no identity photo: they were deleted once the verifier answered (issue 11 point 9)', async () => {
+  const exported = expectOk<Exported>(await w.account('export', {}));
+  const [identity] = rowsIn(exported, 'identities');
+  expect(identity).toMatchObject({ status: 'verified', name: ALICE_NAME, idNumber: ALICE_ID });
+  expect(Object.keys(identity).filter((k) => /photo/i.test(k))).toEqual([]);
 });
 
 it('includes her 就诊人 and 个人病历 decrypted, their files as links that decrypt, shares and reads', async () => {

@@ -21,15 +21,11 @@ export const pdfUpload = (fill = 0x20, size = 400) => {
  * (an access-log row). eve shares a record of hers with alice as 李医生, who opened it.
  */
 export async function seedPatientsAndRecords(w: World, aliceWaiting: string, eveWithAlice: string) {
-  const self = (await call(
-    w,
-    'patients',
-    'add',
-    { relation: '本人', fromIdentity: true },
-    alice,
-  )) as {
-    id: string;
+  // Her verified identity made 本人 already (submitIdentity → adoptVerifiedSelf).
+  const { items } = (await call(w, 'patients', 'list', {}, alice)) as {
+    items: Array<{ id: string; relation: string }>;
   };
+  const self = items.find((p) => p.relation === '本人')!;
   await call(
     w,
     'patients',

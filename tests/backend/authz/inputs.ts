@@ -199,6 +199,5 @@ export const INPUTS: Inputs = {
       consent: true,
     }),
     getIdentity: () => ({}),
-    getIdentityPhoto: () => ({ which: 'idPhoto' }),
   },
 };

@@ -146,5 +146,4 @@ export const MATRIX: Record<string, Row> = {
   'user.logout': row([], U, ok, ok, ok, ok),
   'user.submitIdentity': row(['policy'], U, ok, ok, ok, ok),
   'user.getIdentity': row([], U, ok, ok, ok, ok),
-  'user.getIdentityPhoto': row([], U, ok, ok, ok, ok),
 };

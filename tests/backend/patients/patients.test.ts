@@ -53,13 +53,26 @@ it('a 就诊人 is stored encrypted and shown masked; birth date and sex come fr
   );
 });
 
-it('本人 comes from the verified identity; typed 本人 only without one, and only once', async () => {
+it('本人 comes from the verified identity: verifying makes it, with no retyping', async () => {
   expectError(
     await patients(env, 'add', { relation: '本人', fromIdentity: true }),
     'FAILED_PRECONDITION',
     { reason: 'identity_required' },
   );
   await verifyIdentity(env);
+  // IDV's purpose (issue 11 point 9): the verified 本人 is already the holder's 就诊人.
+  const listed = expectOk<{ items: PatientView[] }>(await patients(env, 'list', {})).items;
+  expect(listed).toHaveLength(1);
+  const self = listed[0];
+  expect(self).toMatchObject({
+    relation: '本人',
+    nameMasked: ALICE_NAME[0] + '***',
+    idNumberMasked: '3101**********' + ALICE_ID.slice(-4),
+    birthDate: '1985-06-12',
+    sex: 'female',
+    fromIdentity: true,
+    declaration: null,
+  });
   expectError(
     await patients(env, 'add', {
       relation: '本人',
@@ -69,16 +82,6 @@ it('本人 comes from the verified identity; typed 本人 only without one, and 
     'FAILED_PRECONDITION',
     { reason: 'self_from_identity' },
   );
-  const self = expectOk<PatientView>(
-    await patients(env, 'add', { relation: '本人', fromIdentity: true, allergies: '无' }),
-  );
-  expect(self).toMatchObject({
-    nameMasked: ALICE_NAME[0] + '***',
-    birthDate: '1985-06-12',
-    sex: 'female',
-    fromIdentity: true,
-    declaration: null,
-  });
   expectError(await patients(env, 'add', { relation: '本人', fromIdentity: true }), 'CONFLICT', {
     reason: 'self_exists',
   });
@@ -94,6 +97,36 @@ it('本人 comes from the verified identity; typed 本人 only without one, and 
   expect(updated.allergies).toBe('花粉');
   const { items } = expectOk<{ items: PatientView[] }>(await patients(env, 'list', {}));
   expect(items.map((p) => p.relation)).toEqual(['本人']);
+});
+
+it('a 本人 typed before verifying takes the verified name and document, and keeps its notes', async () => {
+  const typed = expectOk<PatientView>(
+    await patients(env, 'add', {
+      relation: '本人',
+      name: '欧阳某',
+      document: { idType: 'id_card', idNumber: idNumber('310115', '19850612', '011') },
+      allergies: '青霉素',
+    }),
+  );
+  await verifyIdentity(env);
+  const { items } = expectOk<{ items: PatientView[] }>(await patients(env, 'list', {}));
+  expect(items).toHaveLength(1);
+  expect(items[0]).toMatchObject({
+    id: typed.id,
+    relation: '本人',
+    nameMasked: ALICE_NAME[0] + '***',
+    idNumberMasked: '3101**********' + ALICE_ID.slice(-4),
+    allergies: '青霉素',
+    fromIdentity: true,
+  });
+  const raw = JSON.stringify(await env.store.find(PATIENTS.name, {}));
+  expect(raw).not.toContain(ALICE_NAME);
+  expect(raw).not.toContain(ALICE_ID);
+});
+
+it('a failed verification makes no 就诊人', async () => {
+  await verifyIdentity(env, alice, idNumber('310115', '20150101', '013'));
+  expect(expectOk<{ items: PatientView[] }>(await patients(env, 'list', {})).items).toEqual([]);
 });
 
 it('another adult needs the holder’s declaration; a child the guardian’s, never as 父母 or 配偶', async () => {

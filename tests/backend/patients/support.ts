@@ -70,7 +70,11 @@ export function pdfUpload(fill = 0x20, size = 400) {
 }
 
 /** IDV through the user function (the built-in verifier accepts a well-formed claim). */
-export async function verifyIdentity(env: ConsultEnv, who: Caller = alice): Promise<void> {
+export async function verifyIdentity(
+  env: ConsultEnv,
+  who: Caller = alice,
+  id: string = ALICE_ID,
+): Promise<void> {
   expectOk(
     await env.call(
       'user',
@@ -78,7 +82,7 @@ export async function verifyIdentity(env: ConsultEnv, who: Caller = alice): Prom
         action: 'submitIdentity',
         data: {
           name: ALICE_NAME,
-          idNumber: ALICE_ID,
+          idNumber: id,
           idPhoto: upload('jpeg', 300, 3),
           facePhoto: upload('jpeg', 300, 4),
           consent: true,

@@ -40,7 +40,6 @@ const valid: Record<string, Record<string, unknown>> = {
   logout: {},
   submitIdentity: identity,
   getIdentity: {},
-  getIdentityPhoto: { which: 'idPhoto' },
 };
 
 it('the table covers every action', () => {
@@ -131,7 +130,6 @@ const cases: Array<[string, Record<string, unknown>, string]> = [
   ['submitIdentity', { ...identity, facePhoto: tooBig }, 'data.facePhoto.contentBase64'],
   ['submitIdentity', { ...identity, facePhoto: undefined }, 'data.facePhoto'],
   ['submitIdentity', { ...identity, consent: 'yes' }, 'data.consent'],
-  ['getIdentityPhoto', { which: 'both' }, 'data.which'],
 ];
 
 it.each(cases)('%s %j → %s', async (action, data, path) => {

@@ -1,8 +1,5 @@
 /** IDV: checks, masking, encryption at rest, and refusing services when verification failed. */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { IDENTITIES } from '../../../backend/collections';
-import { fileCryptoContext } from '../../../backend/ports/files';
 import { requireVerifiedIdentity } from '../../../backend/user';
 import { checkIdNumber, maskIdNumber, maskName } from '../../../contract/user/id-number';
 import type { IdentityView } from '../../../contract/user';
@@ -13,7 +10,6 @@ import {
   expectError,
   freshEnvEachTest,
   idNumber,
-  imageBytes,
   registerUser,
   upload,
   userCall,
@@ -76,10 +72,7 @@ describe('submitIdentity', () => {
       status: 'verified',
       nameMasked: '张**',
       idMasked: `${ADULT_ID.slice(0, 4)}**********${ADULT_ID.slice(-4)}`,
-      photos: {
-        idPhoto: expect.stringMatching(/^\/files\/[^/]+$/),
-        facePhoto: expect.stringMatching(/^\/files\/[^/]+$/),
-      },
+      verifier: 'builtin-local-only-v2',
       submittedAt: '2026-11-30T08:01:01.000Z',
       consentAt: '2026-11-30T08:01:01.000Z',
     });
@@ -119,7 +112,7 @@ describe('submitIdentity', () => {
     expect(doc?.verifier).toBe('builtin-local-only-v2');
   });
 
-  it('stores fields and photos encrypted; only the owner can have them decrypted', async () => {
+  it('stores name and number encrypted, bound to owner and field', async () => {
     expectOk(await submit());
     const doc = await env.store.get<Record<string, string> & { _id: string }>(
       IDENTITIES.name,
@@ -128,23 +121,10 @@ describe('submitIdentity', () => {
     expect(doc?.nameEnc).toMatch(/^z1\./);
     expect(JSON.stringify(doc)).not.toContain(NAME);
     expect(JSON.stringify(doc)).not.toContain(ADULT_ID);
-    // On disk: the photo file is ciphertext, not the uploaded bytes.
-    const uploaded = imageBytes('jpeg', 4000, 0x11);
-    const onDisk = readFileSync(join(env.filesDir, ...doc!.idPhotoKey.split('/')));
-    expect(onDisk.equals(uploaded)).toBe(false);
-    expect(onDisk.includes(uploaded.subarray(0, 64))).toBe(false);
-    expect(
-      env.crypto.decryptBytes(onDisk, fileCryptoContext(doc!.idPhotoKey)).equals(uploaded),
-    ).toBe(true);
     // A ciphertext moved into another field does not decrypt.
     expect(() =>
       env.crypto.decrypt(doc!.nameEnc, `identities.idNumberEnc:${alice.openid}`),
     ).toThrow();
-    // getIdentityPhoto gives the owner the plaintext of one photo.
-    expect(expectOk(await userCall(env, 'getIdentityPhoto', { which: 'idPhoto' }))).toEqual({
-      contentType: 'image/jpeg',
-      contentBase64: uploaded.toString('base64'),
-    });
   });
 
   it('under 18 fails verification with the reason, and services are refused with it', async () => {
@@ -188,24 +168,15 @@ describe('submitIdentity', () => {
       status: 'none',
       nameMasked: null,
       idMasked: null,
-      photos: null,
+      verifier: null,
       submittedAt: null,
       consentAt: null,
     });
   });
 
-  it('a failed verification may be submitted again; the old photos go', async () => {
+  it('a failed verification may be submitted again; a verified one may not', async () => {
     expectOk(await submit({ idNumber: idNumber('310104', '20100101') }));
-    const before = await env.store.get<{ _id: string; idPhotoKey: string }>(
-      IDENTITIES.name,
-      alice.openid,
-    );
     expect(expectOk<IdentityView>(await submit()).status).toBe('verified');
-    expect(await env.files.get(before!.idPhotoKey)).toBeNull();
-    const files = readdirSync(env.filesDir, { recursive: true, withFileTypes: true }).filter((e) =>
-      e.isFile(),
-    );
-    expect(files).toHaveLength(2);
     expectError(await submit(), 'FAILED_PRECONDITION', { reason: 'already_verified' });
   });
 

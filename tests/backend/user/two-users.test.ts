@@ -8,7 +8,6 @@ import {
   BOB_PHONE,
   consentToDevice,
   device,
-  expectError,
   idNumber,
   registerUser,
   upload,
@@ -56,7 +55,6 @@ it("bob's own views show only bob's data", async () => {
   ).items;
   expect(devices).toHaveLength(1);
   expect(expectOk<IdentityView>(await userCall(env, 'getIdentity', {}, bob)).status).toBe('none');
-  expectError(await userCall(env, 'getIdentityPhoto', { which: 'idPhoto' }, bob), 'NOT_FOUND');
 });
 
 it("bob cannot remove alice's device: NOT_FOUND, and it stays", async () => {
@@ -81,12 +79,9 @@ it("bob's profile change touches only bob", async () => {
   expect(profile.avatarUrl).not.toBeNull();
 });
 
-it("alice's identity links work only for alice", async () => {
-  const view = expectOk<IdentityView>(await userCall(env, 'getIdentity', {}, alice));
-  const token = view.photos!.idPhoto!.slice('/files/'.length);
-  const { createFileLinks } = await import('../../../backend/adapters/local/file-links');
-  const links = createFileLinks(env.crypto);
-  const claims = links.verify(token, env.clock.now());
-  expect(claims?.ownerHash).toBe(links.ownerHash(alice.openid));
-  expect(claims?.ownerHash).not.toBe(links.ownerHash(bob.openid));
+it("alice's identity shows only alice's masked name to alice; bob sees none", async () => {
+  const aliceView = expectOk<IdentityView>(await userCall(env, 'getIdentity', {}, alice));
+  expect(aliceView.status).not.toBe('none');
+  expect(aliceView).not.toHaveProperty('photos');
+  expect(expectOk<IdentityView>(await userCall(env, 'getIdentity', {}, bob)).nameMasked).toBeNull();
 });

@@ -52,7 +52,7 @@ export default function IdentityPage() {
       <>
         {view.status === 'none' ? (
           <Text className="identity__intro">
-            在线问诊等服务依法需要实名。完成认证前，请阅读并单独同意以下规则。
+            实名认证用于实名预约挂号：通过后您本人即成为您的就诊人，预约时无需再次填写。问诊不需要实名认证。证件照和人脸照在核验后立即删除。完成认证前，请阅读并单独同意以下规则。
           </Text>
         ) : null}
         <SensitiveConsent onAgree={() => setStep('form')} />

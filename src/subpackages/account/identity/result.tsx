@@ -1,53 +1,12 @@
-import { Button, Image, Text, View } from '@tarojs/components';
-import { useState } from 'react';
-import { IDENTITY_FAIL_REASONS } from '../../../../contract/user/items';
+import { Button, Text, View } from '@tarojs/components';
+import { IDENTITY_FAIL_REASONS, verifierLabel } from '../../../../contract/user/items';
 import type { IdentityView } from '../../../../contract/user';
-import { dataUrl } from '../../../utils/pick-image';
-import { handleAccountError } from '../../../session/require-login';
-import type { ImageUpload } from '../../../platform/image-upload/types';
-import { toServiceError } from '../../../services/errors';
-import { getIdentityPhoto } from '../../../services/user';
 import { formatLocalDateTime } from '../../../utils/format';
-import { routes } from '../../../utils/routes';
-
-type Which = 'idPhoto' | 'facePhoto';
-const PHOTO_LABELS: Record<Which, string> = { idPhoto: '身份证照片', facePhoto: '人脸照片' };
-
-/** One photo, fetched only when its owner asks (getIdentityPhoto), kept only on screen. */
-function PhotoViewer({ which }: { which: Which }) {
-  const [photo, setPhoto] = useState<ImageUpload | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-
-  const toggle = async () => {
-    if (photo) {
-      setPhoto(null);
-      return;
-    }
-    try {
-      setPhoto(await getIdentityPhoto({ which }));
-      setMessage(null);
-    } catch (error) {
-      const e = toServiceError(error);
-      if (!handleAccountError(e, routes.identity)) setMessage(e.message);
-    }
-  };
-
-  return (
-    <View className="identity-photo">
-      <Button className="btn btn--small" onClick={() => void toggle()}>
-        {photo ? `隐藏${PHOTO_LABELS[which]}` : `查看${PHOTO_LABELS[which]}`}
-      </Button>
-      {photo ? (
-        <Image className="identity-photo__image" src={dataUrl(photo)} mode="widthFix" />
-      ) : null}
-      {message ? <Text className="field__error">{message}</Text> : null}
-    </View>
-  );
-}
 
 /**
- * IDV after submission: only the masked name and ID number and the result — with the
- * reason when it failed, and a way to submit again. Never the plaintext.
+ * IDV after submission: only the masked name and ID number, the result and who checked it —
+ * with the reason when it failed, and a way to submit again. Never the plaintext, and no
+ * photo: they were deleted once the verifier answered (issue 11 point 9).
  */
 export function IdentityResult({ view, onRetry }: { view: IdentityView; onRetry: () => void }) {
   const verified = view.status === 'verified';
@@ -83,10 +42,18 @@ export function IdentityResult({ view, onRetry }: { view: IdentityView; onRetry:
           您已于 {formatLocalDateTime(view.consentAt)} 单独同意《敏感个人信息处理规则》
         </Text>
       ) : null}
-      <View className="identity-result__photos">
-        <PhotoViewer which="idPhoto" />
-        <PhotoViewer which="facePhoto" />
-      </View>
+      {view.verifier ? (
+        <View className="identity-result__row">
+          <Text className="identity-result__label">核验方式</Text>
+          <Text>{verifierLabel(view.verifier)}</Text>
+        </View>
+      ) : null}
+      <Text className="muted identity-result__note">
+        {verified
+          ? '您已作为本人添加到就诊人，实名预约时直接选择“本人”，无需再次填写。'
+          : '核验未通过不影响图文咨询等其他服务。'}
+        身份证照片和人脸照片已在核验后删除，我们只保存加密的姓名、身份证号和核验结果。
+      </Text>
       {verified ? null : (
         <Button className="btn btn--primary identity-result__retry" onClick={onRetry}>
           重新认证
