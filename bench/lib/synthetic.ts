@@ -1,3 +1,4 @@
+import { hospitalKeywords } from '../../backend/catalog/lexicon/keywords';
 import { DOCTOR_TITLES, HOSPITAL_GRADES, SHANGHAI_DISTRICTS } from '../../contract/catalog';
 import {
   type DoctorDoc,
@@ -172,6 +173,8 @@ function makeHospital(rand: Rand, index: number, used: Set<string>): HospitalDoc
     location: { lat: at.lat, lng: at.lng },
     departments,
     departmentsText: departments.join(' '),
+    // As seed/import index them, so the bench measures the index the app really has.
+    keywords: hospitalKeywords({ name, shortName, departments }),
     doctorCount: 0,
     source: 'bench: synthetic',
     coordSource: 'bench: synthetic',

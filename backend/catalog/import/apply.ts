@@ -9,7 +9,7 @@ import {
   gradeRankOf,
   type HospitalDoc,
 } from '../model';
-import { specialtiesOf } from '../seed/specialties';
+import { hospitalKeywords } from '../lexicon/keywords';
 import type { DoctorRow, HospitalRow } from './rows';
 
 /** A valid hospital row as stored: WGS-84 coordinates whatever the file used. */
@@ -28,6 +28,11 @@ export function hospitalDocFromRow(row: HospitalRow): HospitalDoc {
     location,
     departments: row.departments,
     departmentsText: row.departments.join(' '),
+    keywords: hospitalKeywords({
+      name: row.name,
+      shortName: row.short_name,
+      departments: row.departments,
+    }),
     doctorCount: 0,
     source: row.source,
     coordSource: row.coord_source,
@@ -35,8 +40,8 @@ export function hospitalDocFromRow(row: HospitalRow): HospitalDoc {
 }
 
 export function doctorDocFromRow(row: DoctorRow, hospital: HospitalDoc): DoctorDoc {
-  const specialties =
-    row.specialties.length > 0 ? row.specialties : specialtiesOf(row.department).slice(0, 2);
+  // A real doctor's specialties come from the operator's row only: none invented.
+  const specialties = row.specialties;
   return doctorAt(hospital, {
     _id: doctorIdOf(hospital._id, row.department, row.name),
     name: row.name,

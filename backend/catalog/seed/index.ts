@@ -5,7 +5,8 @@ import type { DocumentStore } from '../../ports/document-store';
 import { applyCatalog, hospitalDocFromRow } from '../import/apply';
 import { parseHospitalCsv } from '../import/load';
 import type { DoctorDoc, HospitalDoc } from '../model';
-import { departmentsForUnlisted } from './specialties';
+import { hospitalKeywords } from '../lexicon/keywords';
+import { demoDepartments } from './departments';
 import { syntheticDoctorsFor } from './synthetic-doctors';
 
 /** The real Shanghai hospitals shipped with the repo (sources in the file's own column). */
@@ -17,7 +18,10 @@ export interface SeedResult {
   doctors: number;
 }
 
-/** The bundled hospitals, each with generated departments (fitting its kind) where its row had none. */
+/**
+ * The bundled hospitals, each with the departments its row lists followed by those typical
+ * of its kind and grade (departments.ts), for the demo doctors; keywords indexed to match.
+ */
 export function bundledHospitals(csvPath = BUNDLED_HOSPITALS_CSV): HospitalDoc[] {
   const parsed = parseHospitalCsv(readFileSync(csvPath, 'utf8'));
   if (parsed.problems.length > 0) {
@@ -28,9 +32,13 @@ export function bundledHospitals(csvPath = BUNDLED_HOSPITALS_CSV): HospitalDoc[]
   }
   return parsed.hospitals.map(({ row }) => {
     const doc = hospitalDocFromRow(row);
-    if (doc.departments.length > 0) return doc;
-    const departments = departmentsForUnlisted(doc.name);
-    return { ...doc, departments, departmentsText: departments.join(' ') };
+    const departments = demoDepartments(doc.name, doc.grade, doc.departments);
+    return {
+      ...doc,
+      departments,
+      departmentsText: departments.join(' '),
+      keywords: hospitalKeywords({ ...doc, departments }),
+    };
   });
 }
 
