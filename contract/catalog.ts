@@ -2,39 +2,13 @@ import * as z from './zod';
 import { idSchema, latSchema, lngSchema, pageFields, pageOf } from './common';
 import { text } from './text';
 import { videoOfferSchema } from './consult/video';
+import { HOSPITAL_GRADES, SHANGHAI_DISTRICTS } from './catalog-values';
 
 /** Doctor titles, senior first (the order recommend and search tie-breaks use). */
 export const DOCTOR_TITLES = ['主任医师', '副主任医师', '主治医师', '住院医师'] as const;
 export type DoctorTitle = (typeof DOCTOR_TITLES)[number];
 
-export const HOSPITAL_GRADES = [
-  '三级甲等',
-  '三级乙等',
-  '三级',
-  '二级甲等',
-  '二级乙等',
-  '二级',
-  '一级',
-] as const;
-
-export const SHANGHAI_DISTRICTS = [
-  '黄浦区',
-  '徐汇区',
-  '长宁区',
-  '静安区',
-  '普陀区',
-  '虹口区',
-  '杨浦区',
-  '闵行区',
-  '宝山区',
-  '嘉定区',
-  '浦东新区',
-  '金山区',
-  '松江区',
-  '青浦区',
-  '奉贤区',
-  '崇明区',
-] as const;
+export { HOSPITAL_GRADES, SHANGHAI_DISTRICTS };
 
 const shortText = (max: number) => text({ label: '筛选条件', max });
 

@@ -3,7 +3,7 @@ import type { SearchGuidance } from '../../contract/catalog';
 import SearchPage from '../../src/pages/search';
 import { givenConsent } from './consent-fixtures';
 import { installBackend } from './fake-backend';
-import { doctor, hospital, page } from './fixtures';
+import { hospital, page } from './fixtures';
 import { storage, taro } from './taro-fake';
 
 // Issue 17 point 1 on the page: suggestions as you type, symptom guidance with 120,
