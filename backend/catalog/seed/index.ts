@@ -6,6 +6,7 @@ import { applyCatalog, hospitalDocFromRow } from '../import/apply';
 import { parseHospitalCsv } from '../import/load';
 import type { DoctorDoc, HospitalDoc } from '../model';
 import { hospitalKeywords } from '../lexicon/keywords';
+import { needsSearchTerms, refreshSearchTerms } from '../lexicon/refresh';
 import { demoDepartments } from './departments';
 import { syntheticDoctorsFor } from './synthetic-doctors';
 
@@ -53,6 +54,8 @@ export async function seedCatalog(store: DocumentStore): Promise<SeedResult> {
 export async function seedCatalogIfEmpty(store: DocumentStore): Promise<SeedResult> {
   const existing = await store.count(HOSPITALS.name);
   if (existing > 0) {
+    // A catalog from before issue 17 gets its search terms (aliases, pinyin…) once.
+    if (await needsSearchTerms(store)) await refreshSearchTerms(store);
     return { seeded: false, hospitals: existing, doctors: await store.count(DOCTORS.name) };
   }
   return seedCatalog(store);

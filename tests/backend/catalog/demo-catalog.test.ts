@@ -1,5 +1,6 @@
 import type { ActionName, InputOf, OutputOf } from '../../../contract';
-import { bundledHospitals, seedCatalog } from '../../../backend/catalog/seed';
+import { bundledHospitals, seedCatalog, seedCatalogIfEmpty } from '../../../backend/catalog/seed';
+import { syntheticDoctorsFor } from '../../../backend/catalog/seed/synthetic-doctors';
 import { typicalDepartments } from '../../../backend/catalog/seed/departments';
 import { specialtiesOf } from '../../../backend/catalog/seed/specialties';
 import { makeEnv, expectOk, type TestEnv } from '../support/env';
@@ -47,6 +48,38 @@ describe('demo catalogue', () => {
       expect(d.synthetic).toBe(true);
       expect(d.name.startsWith('示例·')).toBe(true);
       for (const s of d.specialties) expect(s).not.toMatch(/常见病|疑难病/);
+    }
+  });
+});
+
+describe('a catalog stored before the search terms existed', () => {
+  it('gets keywords and doctor districts at the next start, then 六院 and ruijin find it', async () => {
+    const old = makeEnv();
+    try {
+      // As an older version stored them: no keywords, no district on doctors.
+      const hospitals = bundledHospitals().map(({ keywords: _k, ...h }) => h);
+      await old.store.insertMany('hospitals', hospitals);
+      const sixth = hospitals.find((h) => h.name === '上海市第六人民医院');
+      if (!sixth) throw new Error('上海市第六人民医院 missing from the bundled data');
+      const { keywords: _kw, district: _d, ...doctor } = syntheticDoctorsFor(sixth)[0];
+      await old.store.insert('doctors', doctor);
+      const search = async (q: string) =>
+        expectOk<OutputOf<'catalog', 'search'>>(
+          await old.call('catalog', { action: 'search', data: { q, kind: 'hospital' } }),
+        );
+      expect((await search('ruijin')).total).toBe(0);
+
+      await seedCatalogIfEmpty(old.store);
+      expect((await search('ruijin')).total).toBeGreaterThan(0);
+      const six = (await search('六院')).items[0];
+      expect(six?.kind === 'hospital' && six.hospital.name).toBe('上海市第六人民医院');
+      const doctors = await old.call('catalog', {
+        action: 'listDoctors',
+        data: { district: '徐汇区' },
+      });
+      expect(doctors).toMatchObject({ ok: true, data: { total: 1 } });
+    } finally {
+      old.close();
     }
   });
 });
