@@ -2,7 +2,6 @@ import type { DoctorSummary, DoctorTitle, HospitalSummary, Hospital } from '../.
 import { DOCTOR_TITLES, HOSPITAL_GRADES } from '../../contract/catalog';
 import type { VideoOffer } from '../../contract/consult/video';
 import type { StoredDoc } from '../ports/document-store';
-import { doctorKeywords } from './lexicon/keywords';
 
 /** A hospital as stored. `location` is WGS-84. */
 export interface HospitalDoc extends StoredDoc {
@@ -74,8 +73,9 @@ export type DoctorOwnFields = Pick<
 
 /**
  * A doctor document at `hospital`: the hospital's id, name, grade and location are copied
- * in (search, nearby and recommend need no join), with the title's rank and the search text
- * (keywords computed here, at seed/import time, not per query).
+ * in (search, nearby and recommend need no join), with the title's rank and the search text.
+ * Keywords are added by applyCatalog (seed/import), so pinyin-pro stays out of the cloud
+ * functions that only read doctors.
  */
 export function doctorAt(hospital: HospitalDoc, own: DoctorOwnFields): DoctorDoc {
   return {
@@ -87,11 +87,6 @@ export function doctorAt(hospital: HospitalDoc, own: DoctorOwnFields): DoctorDoc
     district: hospital.district,
     location: { ...hospital.location },
     specialtiesText: own.specialties.join(' '),
-    keywords: doctorKeywords({
-      name: own.name,
-      department: own.department,
-      hospitalName: hospital.name,
-    }),
   };
 }
 

@@ -5,7 +5,6 @@ import type { DocumentStore } from '../../ports/document-store';
 import { applyCatalog, hospitalDocFromRow } from '../import/apply';
 import { parseHospitalCsv } from '../import/load';
 import type { DoctorDoc, HospitalDoc } from '../model';
-import { hospitalKeywords } from '../lexicon/keywords';
 import { needsSearchTerms, refreshSearchTerms } from '../lexicon/refresh';
 import { demoDepartments } from './departments';
 import { syntheticDoctorsFor } from './synthetic-doctors';
@@ -21,7 +20,7 @@ export interface SeedResult {
 
 /**
  * The bundled hospitals, each with the departments its row lists followed by those typical
- * of its kind and grade (departments.ts), for the demo doctors; keywords indexed to match.
+ * of its kind and grade (departments.ts), for the demo doctors. applyCatalog adds keywords.
  */
 export function bundledHospitals(csvPath = BUNDLED_HOSPITALS_CSV): HospitalDoc[] {
   const parsed = parseHospitalCsv(readFileSync(csvPath, 'utf8'));
@@ -34,12 +33,7 @@ export function bundledHospitals(csvPath = BUNDLED_HOSPITALS_CSV): HospitalDoc[]
   return parsed.hospitals.map(({ row }) => {
     const doc = hospitalDocFromRow(row);
     const departments = demoDepartments(doc.name, doc.grade, doc.departments);
-    return {
-      ...doc,
-      departments,
-      departmentsText: departments.join(' '),
-      keywords: hospitalKeywords({ ...doc, departments }),
-    };
+    return { ...doc, departments, departmentsText: departments.join(' ') };
   });
 }
 
