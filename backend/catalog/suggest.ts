@@ -31,6 +31,7 @@ export const suggest: Handler<'catalog', 'suggest'> = async ({ store }, input) =
     })),
   ];
   const room = Math.max(0, limit - terms.length);
+  if (room === 0) return { items: terms.slice(0, limit) };
   const [hospitals, doctors] = await Promise.all([
     store.search<HospitalDoc>(HOSPITALS.name, { q, limit: Math.ceil(room / 2) }),
     store.search<DoctorDoc>(DOCTORS.name, { q, limit: room }),
