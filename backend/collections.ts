@@ -12,7 +12,8 @@ export const HOSPITALS: CollectionSpec = {
   name: 'hospitals',
   indexes: ['district', 'grade', 'gradeRank', 'name'],
   geo: 'location',
-  text: ['name', 'shortName', 'departmentsText'],
+  // keywords: aliases, department synonyms, pinyin (catalog/lexicon/keywords.ts).
+  text: ['name', 'shortName', 'departmentsText', 'keywords'],
   searchTieBreak: [
     ['gradeRank', 'asc'],
     ['name', 'asc'],
@@ -30,9 +31,11 @@ export const DOCTORS: CollectionSpec = {
     'rating',
     'name',
     'hospitalGradeRank',
+    'district',
+    'consultPrice',
   ],
   geo: 'location',
-  text: ['name', 'department', 'specialtiesText', 'hospitalName'],
+  text: ['name', 'department', 'specialtiesText', 'hospitalName', 'keywords'],
   searchTieBreak: [
     ['titleRank', 'asc'],
     ['rating', 'desc'],

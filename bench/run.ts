@@ -7,6 +7,7 @@
  *   npm run bench                 booking, catalog, chat, deletion, size, coldstart, firstscreen
  *   npm run bench -- booking      only booking (1,000 clients race for 20 places over HTTP)
  *   npm run bench -- catalog      only the catalog (SQLite, handlers, HTTP)
+ *   npm run bench -- search       patient search: index with keywords vs before vs naive scan
  *   npm run bench -- chat         only live consult messages (SSE beside 3 s polling)
  *   npm run bench -- call         only video-call signalling (start → answer beside a chat message)
  *   npm run bench -- deletion     only account deletion (bounded batches beside a naive delete)
@@ -26,6 +27,7 @@ import { runDeletionBench } from './deletion';
 import { runFirstscreenBench } from './firstscreen';
 import { runOverloadBench } from './overload';
 import { type BenchReport, formatTable } from './lib/report';
+import { runSearchBench } from './search';
 import { runSizeBench } from './size';
 
 const BENCHES: Record<string, (flags: Set<string>) => Promise<BenchReport>> = {
@@ -35,6 +37,7 @@ const BENCHES: Record<string, (flags: Set<string>) => Promise<BenchReport>> = {
   call: () => runCallBench(),
   deletion: () => runDeletionBench(),
   overload: () => runOverloadBench(),
+  search: () => runSearchBench(),
   size: (flags) => runSizeBench({ reuse: flags.has('--reuse') }),
   coldstart: () => runColdstartBench(),
   firstscreen: (flags) => runFirstscreenBench({ reuse: flags.has('--reuse') }),
@@ -52,7 +55,11 @@ async function main(): Promise<number> {
     return 2;
   }
   // overload runs 200 connections for 90 s: only when asked for by name.
-  const selected = names.length > 0 ? names : Object.keys(BENCHES).filter((n) => n !== 'overload');
+  // search loads the 110,000-document catalog twice: also by name only.
+  const selected =
+    names.length > 0
+      ? names
+      : Object.keys(BENCHES).filter((n) => n !== 'overload' && n !== 'search');
 
   // Figures only mean something next to the machine and how busy it was.
   const load = () => loadavg()[0].toFixed(2);

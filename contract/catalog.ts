@@ -2,39 +2,13 @@ import * as z from './zod';
 import { idSchema, latSchema, lngSchema, pageFields, pageOf } from './common';
 import { text } from './text';
 import { videoOfferSchema } from './consult/video';
+import { HOSPITAL_GRADES, SHANGHAI_DISTRICTS } from './catalog-values';
 
 /** Doctor titles, senior first (the order recommend and search tie-breaks use). */
 export const DOCTOR_TITLES = ['主任医师', '副主任医师', '主治医师', '住院医师'] as const;
 export type DoctorTitle = (typeof DOCTOR_TITLES)[number];
 
-export const HOSPITAL_GRADES = [
-  '三级甲等',
-  '三级乙等',
-  '三级',
-  '二级甲等',
-  '二级乙等',
-  '二级',
-  '一级',
-] as const;
-
-export const SHANGHAI_DISTRICTS = [
-  '黄浦区',
-  '徐汇区',
-  '长宁区',
-  '静安区',
-  '普陀区',
-  '虹口区',
-  '杨浦区',
-  '闵行区',
-  '宝山区',
-  '嘉定区',
-  '浦东新区',
-  '金山区',
-  '松江区',
-  '青浦区',
-  '奉贤区',
-  '崇明区',
-] as const;
+export { HOSPITAL_GRADES, SHANGHAI_DISTRICTS };
 
 const shortText = (max: number) => text({ label: '筛选条件', max });
 
@@ -133,6 +107,53 @@ export const recommendHitSchema = z.discriminatedUnion('kind', [
 ]);
 export type RecommendHit = z.infer<typeof recommendHitSchema>;
 
+/**
+ * When the search names a symptom (胸痛): which departments to consider, and whether it may
+ * be an emergency (then the page shows 急症请拨打120 first). Guidance, not a diagnosis.
+ */
+export const searchGuidanceSchema = z.object({
+  symptom: z.string(),
+  departments: z.array(z.string()),
+  emergency: z.boolean(),
+  /** What the page shows, in the patient's words (the 120 notice when emergency). */
+  notice: z.string(),
+  /**
+   * When the symptom word itself matched nothing: the department whose results are shown
+   * instead (the first of `departments`); null when the results are for what was typed.
+   */
+  resultsFor: z.string().nullable(),
+});
+export type SearchGuidance = z.infer<typeof searchGuidanceSchema>;
+
+export const suggestionKinds = ['hospital', 'doctor', 'department', 'symptom'] as const;
+export type SuggestionKind = (typeof suggestionKinds)[number];
+
+export const suggestionSchema = z.object({
+  kind: z.enum(suggestionKinds),
+  /** What to show and, tapped, what to search for. */
+  text: z.string(),
+  /** The hospital or doctor to open directly; null for departments and symptoms. */
+  id: z.string().nullable(),
+  /** A second line: the hospital of a doctor, the district of a hospital. */
+  detail: z.string().nullable(),
+});
+export type Suggestion = z.infer<typeof suggestionSchema>;
+
+export const MAX_SUGGESTIONS = 10;
+
+/** How 全部医院 can be ordered; `distance` needs the patient's lat/lng. */
+export const hospitalSorts = ['grade', 'distance', 'name'] as const;
+export type HospitalSort = (typeof hospitalSorts)[number];
+/** How doctor lists can be ordered; `distance` needs the patient's lat/lng. */
+export const doctorSorts = ['title', 'rating', 'distance', 'price'] as const;
+export type DoctorSort = (typeof doctorSorts)[number];
+
+/** Where the patient is, for `sort: 'distance'` (both or neither). */
+const originFields = { lat: latSchema.optional(), lng: lngSchema.optional() };
+const originGiven = (v: { lat?: number; lng?: number; sort?: string }) =>
+  v.sort !== 'distance' || (v.lat !== undefined && v.lng !== undefined);
+const ORIGIN_MESSAGE = { message: '按距离排序需要位置', path: ['sort'] };
+
 /** Search pages stop at 1,000 results: deeper pages are never useful and cost the most. */
 export const MAX_SEARCH_PAGE = 20;
 
@@ -147,9 +168,14 @@ export const catalogActions = {
       .object({
         district: shortText(20).optional(),
         grade: shortText(20).optional(),
+        /** Only hospitals with this department (exact name). */
+        department: shortText(30).optional(),
+        sort: z.enum(hospitalSorts).optional(),
+        ...originFields,
         ...pageFields,
       })
-      .strict(),
+      .strict()
+      .refine(originGiven, ORIGIN_MESSAGE),
     output: pageOf(hospitalSummarySchema),
   },
   getHospital: {
@@ -162,9 +188,13 @@ export const catalogActions = {
         hospitalId: idSchema.optional(),
         department: shortText(30).optional(),
         title: z.enum(DOCTOR_TITLES).optional(),
+        district: z.enum(SHANGHAI_DISTRICTS).optional(),
+        sort: z.enum(doctorSorts).optional(),
+        ...originFields,
         ...pageFields,
       })
-      .strict(),
+      .strict()
+      .refine(originGiven, ORIGIN_MESSAGE),
     output: pageOf(doctorSummarySchema),
   },
   getDoctor: {
@@ -193,7 +223,20 @@ export const catalogActions = {
           .optional(),
       })
       .strict(),
-    output: pageOf(searchHitSchema),
+    // guidance: optional so answers from before it existed (and test fakes) still parse.
+    output: pageOf(searchHitSchema).extend({
+      guidance: searchGuidanceSchema.nullable().optional(),
+    }),
+  },
+  /** As the patient types: hospitals, doctors, departments (心内 → 心血管内科) and symptoms. */
+  suggest: {
+    input: z
+      .object({
+        q: text({ label: '搜索内容', max: 50, messages: { empty: '请输入搜索内容' } }),
+        limit: z.number().int().min(1).max(MAX_SUGGESTIONS).optional(),
+      })
+      .strict(),
+    output: z.object({ items: z.array(suggestionSchema) }),
   },
   nearby: {
     input: z

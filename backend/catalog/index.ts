@@ -4,6 +4,7 @@ import { getDoctor, listDoctors } from './doctors';
 import { getHospital, listDepartments, listHospitals } from './hospitals';
 import { nearby, recommend } from './nearby';
 import { search } from './search';
+import { suggest } from './suggest';
 
 /** The catalog function: hospitals, doctors, search, nearby. No account needed (REG). */
 export const catalogFunction: BackendFunction<'catalog'> = {
@@ -16,6 +17,7 @@ export const catalogFunction: BackendFunction<'catalog'> = {
     getDoctor,
     listDepartments,
     search,
+    suggest,
     nearby,
     recommend,
   },

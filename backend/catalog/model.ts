@@ -16,6 +16,11 @@ export interface HospitalDoc extends StoredDoc {
   location: { lat: number; lng: number };
   departments: string[];
   departmentsText: string;
+  /**
+   * Aliases, department synonyms and pinyin, indexed for search (lexicon/keywords.ts).
+   * Absent on documents stored before it existed; refreshSearchTerms fills it in.
+   */
+  keywords?: string;
   doctorCount: number;
   source: string | null;
   coordSource: string | null;
@@ -29,10 +34,14 @@ export interface DoctorDoc extends StoredDoc {
   hospitalId: string;
   hospitalName: string;
   hospitalGradeRank: number;
+  /** The hospital's district, so doctor lists filter by it without a join (absent on old rows). */
+  district?: string;
   /** The hospital's location, so doctors can be found nearby without a join. */
   location: { lat: number; lng: number };
   specialties: string[];
   specialtiesText: string;
+  /** As HospitalDoc.keywords, for the doctor. */
+  keywords?: string;
   consultPrice: number;
   rating: number;
   consultCount: number;
@@ -65,6 +74,8 @@ export type DoctorOwnFields = Pick<
 /**
  * A doctor document at `hospital`: the hospital's id, name, grade and location are copied
  * in (search, nearby and recommend need no join), with the title's rank and the search text.
+ * Keywords are added by applyCatalog (seed/import), so pinyin-pro stays out of the cloud
+ * functions that only read doctors.
  */
 export function doctorAt(hospital: HospitalDoc, own: DoctorOwnFields): DoctorDoc {
   return {
@@ -73,6 +84,7 @@ export function doctorAt(hospital: HospitalDoc, own: DoctorOwnFields): DoctorDoc
     hospitalId: hospital._id,
     hospitalName: hospital.name,
     hospitalGradeRank: hospital.gradeRank,
+    district: hospital.district,
     location: { ...hospital.location },
     specialtiesText: own.specialties.join(' '),
   };

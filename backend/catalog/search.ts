@@ -1,7 +1,8 @@
-import type { SearchHit } from '../../contract/catalog';
+import type { SearchHit, SearchKind } from '../../contract/catalog';
 import { DOCTORS, HOSPITALS } from '../collections';
 import type { Handler } from '../core/action';
 import type { CollectionSpec, DocumentStore, StoredDoc } from '../ports/document-store';
+import { guideFor } from './lexicon/symptoms';
 import { type DoctorDoc, type HospitalDoc, toDoctorSummary, toHospitalSummary } from './model';
 import { pageWindow, toPage } from './paging';
 
@@ -38,8 +39,43 @@ async function searchOne<T extends StoredDoc>(
   return store.search<T>(spec.name, { q, skip, limit });
 }
 
-export const search: Handler<'catalog', 'search'> = async ({ store }, input) => {
-  const q = input.q;
+/** 急症请拨打120 first when the symptom may be an emergency (lexicon/symptoms.ts sources). */
+export function noticeFor(symptom: string, departments: readonly string[], emergency: boolean) {
+  const where = departments.join('或');
+  return emergency
+    ? `急症请拨打120：${symptom}可能是急症，症状严重或突然发生时请立即拨打120或去最近的急诊，不要等待在线咨询。不紧急时可看${where}。`
+    : `${symptom}一般可以看${where}。仅供选择科室参考，不能代替医生诊断。`;
+}
+
+/**
+ * Search as patients type it: names, aliases (六院), department synonyms (心内) and pinyin
+ * (ruijin, rjyy) all match through the `keywords` field indexed at seed/import time. A
+ * symptom (胸痛) adds guidance; when the symptom word itself matches nothing, the results
+ * are those of its first department, and the guidance says so.
+ */
+export const search: Handler<'catalog', 'search'> = async (ctx, input) => {
+  const found = guideFor(input.q);
+  const page = await ranked(ctx.store, input.q, input);
+  if (!found) return { ...page, guidance: null };
+  const { symptom, guide } = found;
+  const guidance = {
+    symptom,
+    departments: [...guide.departments],
+    emergency: guide.emergency,
+    notice: noticeFor(symptom, guide.departments, guide.emergency),
+    resultsFor: null as string | null,
+  };
+  if (page.total > 0) return { ...page, guidance };
+  const instead = guide.departments[0];
+  const fallback = await ranked(ctx.store, instead, input);
+  return { ...fallback, guidance: { ...guidance, resultsFor: instead } };
+};
+
+async function ranked(
+  store: DocumentStore,
+  q: string,
+  input: { kind?: SearchKind; page?: number; pageSize?: number },
+) {
   const window = pageWindow(input);
   const kind = input.kind ?? 'all';
 
@@ -75,4 +111,4 @@ export const search: Handler<'catalog', 'search'> = async ({ store }, input) => 
   ].sort((a, b) => a.tier - b.tier || a.side - b.side || a.i - b.i);
   const items = ranked.slice(window.skip, need).map((r) => r.hit);
   return toPage(items, window, hospitals.total + doctors.total);
-};
+}

@@ -1,3 +1,4 @@
+import { doctorKeywords, hospitalKeywords } from '../../backend/catalog/lexicon/keywords';
 import { DOCTOR_TITLES, HOSPITAL_GRADES, SHANGHAI_DISTRICTS } from '../../contract/catalog';
 import {
   type DoctorDoc,
@@ -172,6 +173,8 @@ function makeHospital(rand: Rand, index: number, used: Set<string>): HospitalDoc
     location: { lat: at.lat, lng: at.lng },
     departments,
     departmentsText: departments.join(' '),
+    // As seed/import index them, so the bench measures the index the app really has.
+    keywords: hospitalKeywords({ name, shortName, departments }),
     doctorCount: 0,
     source: 'bench: synthetic',
     coordSource: 'bench: synthetic',
@@ -183,7 +186,7 @@ function makeDoctor(rand: Rand, index: number, hospital: HospitalDoc): DoctorDoc
   const title = pick(rand, DOCTOR_TITLES);
   const specialties = SPECIALTIES[department].filter(() => rand() < 0.6).slice(0, 3);
   const given = pick(rand, GIVEN) + (rand() < 0.6 ? pick(rand, GIVEN) : '');
-  return doctorAt(hospital, {
+  const doc = doctorAt(hospital, {
     _id: `bd_${index.toString(36).padStart(6, '0')}`,
     name: `示例·${pick(rand, SURNAMES)}${given}`,
     title,
@@ -195,6 +198,7 @@ function makeDoctor(rand: Rand, index: number, hospital: HospitalDoc): DoctorDoc
     synthetic: true,
     bio: `示例医生（基准测试数据）。${department}${title}。`,
   });
+  return { ...doc, keywords: doctorKeywords(doc) };
 }
 
 /** `doctorsPerHospital` doctors at every hospital, so the totals are exact. */

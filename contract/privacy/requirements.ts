@@ -64,6 +64,8 @@ export const ACTION_REQUIREMENTS: RequirementTable = {
     getDoctor: none,
     listDepartments: none,
     search: none,
+    // What is typed is not kept on the server; search history stays on the device (issue 17).
+    suggest: none,
     // LOC: coordinates come only from a tap on 开启定位 and are not kept.
     nearby: none,
     recommend: none,

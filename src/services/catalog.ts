@@ -23,6 +23,9 @@ export const listDepartments = (input: In<'listDepartments'>): Out<'listDepartme
 
 export const search = (input: In<'search'>): Out<'search'> => call('catalog', 'search', input);
 
+/** Suggestions as the patient types (issue 17). */
+export const suggest = (input: In<'suggest'>): Out<'suggest'> => call('catalog', 'suggest', input);
+
 export const nearby = (input: In<'nearby'>): Out<'nearby'> => call('catalog', 'nearby', input);
 
 export const recommend = (input: In<'recommend'>): Out<'recommend'> =>

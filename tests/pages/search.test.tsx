@@ -23,13 +23,15 @@ describe('search', () => {
   test('nothing is searched before the user types', async () => {
     const backend = installBackend({ search: () => page([]) });
     const { container } = render(<SearchPage />);
-    expect(screen.getByText('输入医院名称、科室或医生姓名')).toBeTruthy();
+    expect(screen.getByText('可输入医院简称（如 六院）、科室、医生姓名、拼音或症状')).toBeTruthy();
     // The positive signal: typing does search (after the same pause an empty box had, so an
-    // empty-box search would already be there); the typed one must be the only call.
+    // empty-box search would already be there); the typed one must be the only search, and
+    // the only other call is the suggestions for the same text.
     await type(container, '瑞金');
-    await waitFor(() => expect(backend.calls).not.toEqual([]));
+    await waitFor(() => expect(backend.callsOf('search')).not.toEqual([]));
     expect(backend.callsOf('search')).toEqual([{ q: '瑞金', kind: 'all', page: 1, pageSize: 20 }]);
-    expect(backend.calls).toHaveLength(1);
+    expect(backend.calls.filter((c) => c.action !== 'suggest')).toHaveLength(1);
+    expect(backend.callsOf('suggest')).toEqual([{ q: '瑞金', limit: 5 }]);
   });
 
   test('each tab asks for its kind and shows what comes back', async () => {

@@ -9,7 +9,7 @@ import {
   gradeRankOf,
   type HospitalDoc,
 } from '../model';
-import { specialtiesOf } from '../seed/specialties';
+import { doctorKeywords, hospitalKeywords } from '../lexicon/keywords';
 import type { DoctorRow, HospitalRow } from './rows';
 
 /** A valid hospital row as stored: WGS-84 coordinates whatever the file used. */
@@ -35,8 +35,8 @@ export function hospitalDocFromRow(row: HospitalRow): HospitalDoc {
 }
 
 export function doctorDocFromRow(row: DoctorRow, hospital: HospitalDoc): DoctorDoc {
-  const specialties =
-    row.specialties.length > 0 ? row.specialties : specialtiesOf(row.department).slice(0, 2);
+  // A real doctor's specialties come from the operator's row only: none invented.
+  const specialties = row.specialties;
   return doctorAt(hospital, {
     _id: doctorIdOf(hospital._id, row.department, row.name),
     name: row.name,
@@ -72,9 +72,15 @@ export async function applyCatalog(
   hospitals: HospitalDoc[],
   doctors: DoctorDoc[],
 ): Promise<void> {
+  // The search terms (aliases, synonyms, pinyin) are computed here, once per write.
+  const indexedHospitals: HospitalDoc[] = hospitals.map((h) => ({
+    ...h,
+    keywords: hospitalKeywords(h),
+  }));
+  const indexedDoctors: DoctorDoc[] = doctors.map((d) => ({ ...d, keywords: doctorKeywords(d) }));
   await store.transaction(async (tx) => {
-    for (const h of hospitals) await upsert(tx, HOSPITALS.name, h);
-    for (const d of doctors) await upsert(tx, DOCTORS.name, d);
+    for (const h of indexedHospitals) await upsert(tx, HOSPITALS.name, h);
+    for (const d of indexedDoctors) await upsert(tx, DOCTORS.name, d);
   });
   const touched = new Set([...hospitals.map((h) => h._id), ...doctors.map((d) => d.hospitalId)]);
   for (const id of touched) {

@@ -5,7 +5,8 @@ import type { DocumentStore } from '../../ports/document-store';
 import { applyCatalog, hospitalDocFromRow } from '../import/apply';
 import { parseHospitalCsv } from '../import/load';
 import type { DoctorDoc, HospitalDoc } from '../model';
-import { departmentsForUnlisted } from './specialties';
+import { needsSearchTerms, refreshSearchTerms } from '../lexicon/refresh';
+import { demoDepartments } from './departments';
 import { syntheticDoctorsFor } from './synthetic-doctors';
 
 /** The real Shanghai hospitals shipped with the repo (sources in the file's own column). */
@@ -17,7 +18,10 @@ export interface SeedResult {
   doctors: number;
 }
 
-/** The bundled hospitals, each with generated departments (fitting its kind) where its row had none. */
+/**
+ * The bundled hospitals, each with the departments its row lists followed by those typical
+ * of its kind and grade (departments.ts), for the demo doctors. applyCatalog adds keywords.
+ */
 export function bundledHospitals(csvPath = BUNDLED_HOSPITALS_CSV): HospitalDoc[] {
   const parsed = parseHospitalCsv(readFileSync(csvPath, 'utf8'));
   if (parsed.problems.length > 0) {
@@ -28,8 +32,7 @@ export function bundledHospitals(csvPath = BUNDLED_HOSPITALS_CSV): HospitalDoc[]
   }
   return parsed.hospitals.map(({ row }) => {
     const doc = hospitalDocFromRow(row);
-    if (doc.departments.length > 0) return doc;
-    const departments = departmentsForUnlisted(doc.name);
+    const departments = demoDepartments(doc.name, doc.grade, doc.departments);
     return { ...doc, departments, departmentsText: departments.join(' ') };
   });
 }
@@ -45,6 +48,8 @@ export async function seedCatalog(store: DocumentStore): Promise<SeedResult> {
 export async function seedCatalogIfEmpty(store: DocumentStore): Promise<SeedResult> {
   const existing = await store.count(HOSPITALS.name);
   if (existing > 0) {
+    // A catalog from before issue 17 gets its search terms (aliases, pinyin…) once.
+    if (await needsSearchTerms(store)) await refreshSearchTerms(store);
     return { seeded: false, hospitals: existing, doctors: await store.count(DOCTORS.name) };
   }
   return seedCatalog(store);

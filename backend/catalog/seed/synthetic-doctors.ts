@@ -85,10 +85,9 @@ export function syntheticDoctorsFor(
       const title = titleFor(rand);
       const [lo, hi] = PRICE_BANDS[title];
       const consultPrice = Math.round((lo + rand() * (hi - lo)) / 100) * 100;
-      const specialties = specialtiesOf(department)
-        .filter(() => rand() < 0.75)
-        .slice(0, 3);
-      if (specialties.length === 0) specialties.push(specialtiesOf(department)[0]);
+      const known = specialtiesOf(department);
+      const specialties = known.filter(() => rand() < 0.75).slice(0, 3);
+      if (specialties.length === 0 && known.length > 0) specialties.push(known[0]);
       const _id = doctorIdOf(hospital._id, department, name);
       doctors.push({
         ...doctorAt(hospital, {
@@ -101,7 +100,7 @@ export function syntheticDoctorsFor(
           rating: Math.round((4.2 + rand() * 0.8) * 10) / 10,
           consultCount: Math.floor(rand() * 3000),
           synthetic: true,
-          bio: `示例医生（演示数据，非真实人物）。${department}${title}，擅长${specialties.join('、')}。`,
+          bio: `示例医生（演示数据，非真实人物）。${department}${title}${specialties.length > 0 ? `，擅长${specialties.join('、')}` : ''}。`,
         }),
         video: demoVideoOffer(_id, consultPrice),
       });

@@ -1,9 +1,10 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { HospitalSummary } from '../../../contract/catalog';
 import { DoctorCard } from '../../components/doctor-card';
 import { HospitalCard } from '../../components/hospital-card';
+import { HospitalFilters, type HospitalFilter } from '../../components/list-filters';
 import { ErrorState, ListSkeleton } from '../../components/list-states';
 import { PagedListView } from '../../components/paged-list';
 import { PrivacyHost } from '../../components/privacy-host';
@@ -19,8 +20,6 @@ import { feedNotice, loadFeed, type HomeFeed } from './feed';
 import './index.css';
 
 const PAGE_SIZE = 20;
-const fetchAllHospitals: FetchPage<HospitalSummary> = (page) =>
-  listHospitals({ page, pageSize: PAGE_SIZE });
 
 function NoticeAction({
   feed,
@@ -103,6 +102,33 @@ export default function HomePage() {
   // Undecided: wait under the consent sheet rather than load a feed that is replaced at once.
   const load = useCallback(() => loadFeed(status === 'agreed', askLocation), [status, askLocation]);
   const feed = useAsync(status === 'undecided' ? null : load);
+  // 全部医院: filters and order (issue 17); distance only with the location the feed has.
+  const [filter, setFilter] = useState<HospitalFilter>({ sort: 'grade' });
+  const fix = feed.data?.location?.status === 'granted' ? feed.data.location : null;
+  const lat = fix?.lat;
+  const lng = fix?.lng;
+  const here = useMemo(
+    () => (lat !== undefined && lng !== undefined ? { lat, lng } : null),
+    [lat, lng],
+  );
+  // Only a distance order depends on where the patient is: other orders never refetch on a fix.
+  const origin = filter.sort === 'distance' ? here : null;
+  const fetchAllHospitals = useCallback<FetchPage<HospitalSummary>>(
+    (page) => {
+      const { sort, ...chosen } = filter;
+      // The default order is the server's default: only a chosen one is sent.
+      const order =
+        sort === 'grade'
+          ? {}
+          : sort === 'distance'
+            ? origin
+              ? { sort, ...origin }
+              : {}
+            : { sort };
+      return listHospitals({ ...chosen, ...order, page, pageSize: PAGE_SIZE });
+    },
+    [filter, origin],
+  );
   const all = usePagedList(fetchAllHospitals);
   usePageView('home');
 
@@ -136,6 +162,7 @@ export default function HomePage() {
       ) : null}
       <View className="section">
         <View className="section__title">全部医院</View>
+        <HospitalFilters value={filter} onChange={setFilter} canSortByDistance={here !== null} />
         <PagedListView
           list={all}
           keyOf={(h) => h.id}

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { DoctorSummary } from '../../../contract/catalog';
 import type { OutputOf } from '../../../contract';
 import { DoctorCard } from '../../components/doctor-card';
+import { DoctorSortRow } from '../../components/list-filters';
 import { EmptyState, ErrorState, ListSkeleton } from '../../components/list-states';
 import { PagedListView } from '../../components/paged-list';
 import { PrivacyHost } from '../../components/privacy-host';
@@ -76,6 +77,7 @@ function DepartmentChips(props: {
 export default function HospitalPage() {
   const id = useRouter().params.id ?? '';
   const [department, setDepartment] = useState<string | null>(null);
+  const [sort, setSort] = useState<'title' | 'rating' | 'price'>('title');
 
   const loadHospital = useCallback(() => getHospital({ id }), [id]);
   const hospital = useAsync(id ? loadHospital : null);
@@ -85,10 +87,12 @@ export default function HospitalPage() {
       listDoctors({
         hospitalId: id,
         ...(department ? { department } : {}),
+        // The default order is the server's default: only a chosen one is sent.
+        ...(sort === 'title' ? {} : { sort }),
         page,
         pageSize: PAGE_SIZE,
       }),
-    [id, department],
+    [id, department, sort],
   );
   const doctors = usePagedList(id ? fetchDoctors : null);
   useReachBottom(() => doctors.loadMore());
@@ -122,6 +126,7 @@ export default function HospitalPage() {
       </View>
       <View className="section">
         <View className="section__title">{department ? `${department}医生` : '医生'}</View>
+        <DoctorSortRow value={sort} onChange={setSort} />
         <PagedListView
           list={doctors}
           keyOf={(d) => d.id}

@@ -25,6 +25,7 @@ const valid: Record<string, Record<string, unknown>> = {
   getDoctor: { id: 'd_1' },
   listDepartments: {},
   search: { q: '瑞金' },
+  suggest: { q: '瑞金' },
   nearby: { lat: 31.2, lng: 121.4, kind: 'hospital' },
   recommend: { kind: 'hospital' },
 };
