@@ -32,6 +32,8 @@ import type * as RandomH5 from './random/random.h5';
 import type * as RandomWeapp from './random/random.weapp';
 import type * as ShareCardH5 from './share-card/share-card.h5';
 import type * as ShareCardWeapp from './share-card/share-card.weapp';
+import type * as SubscribeH5 from './subscribe/subscribe.h5';
+import type * as SubscribeWeapp from './subscribe/subscribe.weapp';
 
 /** true when A and B are assignable both ways: the same exports, the same signatures. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -52,4 +54,5 @@ export type Twins = [
   Holds<Same<typeof PrivacyH5, typeof PrivacyWeapp>>,
   Holds<Same<typeof RandomH5, typeof RandomWeapp>>,
   Holds<Same<typeof ShareCardH5, typeof ShareCardWeapp>>,
+  Holds<Same<typeof SubscribeH5, typeof SubscribeWeapp>>,
 ];
