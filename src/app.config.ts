@@ -31,6 +31,18 @@ export default defineAppConfig({
     },
     // 图文咨询 for the signed-in: the form, the 模拟支付 sandbox and the chat.
     { root: 'subpackages/consult', pages: ['create/index', 'pay/index', 'chat/index'] },
+    // 预约挂号: a doctor's schedule, 确认预约, the 模拟支付 sandbox, the result, 我的预约 and its detail.
+    {
+      root: 'subpackages/booking',
+      pages: [
+        'schedule/index',
+        'confirm/index',
+        'pay/index',
+        'result/index',
+        'list/index',
+        'detail/index',
+      ],
+    },
     // The doctor's workbench: binding with an invite code, the queue.
     { root: 'subpackages/workbench', pages: ['home/index', 'queue/index'] },
   ],

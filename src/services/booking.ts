@@ -28,14 +28,7 @@ export type AppointmentData = OutputOf<'booking', 'get'>;
 
 /** What the user can do about a refusal: where the button goes, and its label. */
 export type NextStep =
-  | 'reschedule'
-  | 'refresh'
-  | 'patients'
-  | 'identity'
-  | 'mine'
-  | 'retry'
-  | 'login'
-  | null;
+  'reschedule' | 'refresh' | 'patients' | 'identity' | 'mine' | 'retry' | 'login' | null;
 
 export interface BookingProblem {
   text: string;

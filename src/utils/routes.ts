@@ -26,6 +26,10 @@ export const routes = {
     `/subpackages/consult/create/index?doctorId=${encodeURIComponent(doctorId)}`,
   consultChat: (id: string) => `/subpackages/consult/chat/index?id=${encodeURIComponent(id)}`,
   workbench: '/subpackages/workbench/home/index',
+  // 预约挂号 (issue 13): the booking subpackage (paths in contract/booking/items.ts BOOKING_PAGES).
+  bookingSchedule: (doctorId: string) =>
+    `/subpackages/booking/schedule/index?doctorId=${encodeURIComponent(doctorId)}`,
+  myAppointments: '/subpackages/booking/list/index',
   doctorQueue: '/subpackages/workbench/queue/index',
 } as const;
 

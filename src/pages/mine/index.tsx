@@ -58,7 +58,13 @@ export default function MinePage() {
         items={[
           // The 咨询 tab lists them; 我的 only leads there.
           { title: '我的咨询', onClick: () => void Taro.switchTab({ url: routes.consult }) },
-          soon('我的预约'),
+          {
+            title: '我的预约',
+            onClick: () =>
+              void requireLogin(routes.myAppointments).then((ok) => {
+                if (ok) go(routes.myAppointments);
+              }),
+          },
           soon('我的病历'),
           soon('就诊人'),
           soon('客服与反馈'),
