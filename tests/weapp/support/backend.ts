@@ -12,6 +12,7 @@ import type { Caller, Ctx } from '../../../backend/core/context';
 import { createSandboxPayment } from '../../../backend/adapters/local/sandbox-payment';
 import { createStoreNotifier } from '../../../backend/consult/notices';
 import { dispatch } from '../../../backend/core/dispatch';
+import { createPatientDirectory } from '../../../backend/patients/directory';
 import { findFunction } from '../../../backend/functions';
 import { CHECKED, makeEnv, type TestEnv } from '../../backend/support/env';
 import type { CloudCall } from './cloud';
@@ -38,7 +39,11 @@ g.structuredClone ??= <T>(value: T): T => deserialize(serialize(value)) as T;
 
 export const TEST_OPENID = 'o-weapp-test-0000000000000000';
 
-export function weappBackend(openid = TEST_OPENID): WeappBackend {
+/** `subscribeTemplateIds`: the 订阅消息 templates the notifier offers (CloudBase's WX_SUBSCRIBE_TEMPLATE_ID). */
+export function weappBackend(
+  openid = TEST_OPENID,
+  options: { subscribeTemplateIds?: string[] } = {},
+): WeappBackend {
   const env = makeEnv(':memory:', 'cloudbase');
   const caller: Caller = { openid, clientIp: '203.0.113.9' };
   const base = env.ctx(caller);
@@ -49,7 +54,12 @@ export function weappBackend(openid = TEST_OPENID): WeappBackend {
     ...base,
     log,
     payment: createSandboxPayment({ store: env.store, clock: env.clock, random: env.random }),
-    notifier: createStoreNotifier({ store: env.store, random: env.random }),
+    notifier: {
+      ...createStoreNotifier({ store: env.store, random: env.random }),
+      templateIds: options.subscribeTemplateIds ?? [],
+    },
+    // Booking reads 就诊人 from the patients function, as the local server wires it.
+    patients: createPatientDirectory({ store: env.store, crypto: env.crypto }),
   });
   const run = async (name: string, body: unknown) => {
     const fn = findFunction(name);

@@ -171,7 +171,7 @@ export default function BookingConfirmPage() {
         />
       ) : null}
       <Button
-        className="btn btn--primary btn--block"
+        className="btn btn--primary btn--block confirm__submit"
         loading={busy}
         disabled={busy || slot.status !== 'open'}
         onClick={confirm}
