@@ -1,0 +1,107 @@
+/**
+ * 预约挂号 end to end (issue 13) against `npm start`: from a demo doctor's page, 预约挂号 →
+ * the 14-day schedule → 预约 → 登录 (register) → 确认预约 for a 就诊人 → 模拟支付 → 预约成功 with
+ * the 取号码 → 我的 → 我的预约 → the detail → 取消预约 (the rule and refund said first) → the
+ * refund shown, the appointment under 已取消, and the place back in the schedule.
+ */
+import type { Page } from 'playwright-core';
+import type { SlotView } from '../../contract/booking';
+import { SENSITIVE_CONSENTS } from '../../contract/privacy/sensitive-consents';
+import { FATHER } from '../backend/patients/support';
+import { presetConsent } from './support/consent';
+import { callApi, register } from './support/journeys';
+import { screenshot } from './support/shots';
+import { e2eSuite } from './support/suite';
+
+jest.setTimeout(240_000);
+const e2e = e2eSuite();
+
+type Day = { date: string; slots: SlotView[] };
+
+/** A demo doctor with an open slot at least 5 days ahead: free cancellation is still open then. */
+async function bookableSlot(page: Page): Promise<{ doctorId: string; slot: SlotView }> {
+  const list = await callApi<{ items: Array<{ id: string }> }>(
+    page,
+    e2e.app,
+    'catalog',
+    'listDoctors',
+  );
+  const soonest = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+  for (const d of list.data?.items ?? []) {
+    const s = await callApi<{ available: boolean; days: Day[] }>(
+      page,
+      e2e.app,
+      'booking',
+      'schedule',
+      {
+        doctorId: d.id,
+      },
+    );
+    const slot = s.data?.days
+      .filter((day) => day.date >= soonest)
+      .flatMap((day) => day.slots)
+      .find((x) => x.status === 'open');
+    if (s.data?.available && slot) return { doctorId: d.id, slot };
+  }
+  throw new Error('no seeded doctor has an open slot 5 days ahead');
+}
+
+const remainingOf = async (page: Page, doctorId: string, slotId: string) => {
+  const s = await callApi<{ days: Day[] }>(page, e2e.app, 'booking', 'schedule', { doctorId });
+  return s.data?.days.flatMap((d) => d.slots).find((x) => x.slotId === slotId)?.remaining;
+};
+
+test('book a slot for a 就诊人, pay in the sandbox, see it in 我的预约, cancel it and see the refund', async () => {
+  const context = await e2e.newContext();
+  await presetConsent(context);
+  const page = await context.newPage();
+  const { doctorId, slot } = await bookableSlot(page);
+  const before = await remainingOf(page, doctorId, slot.slotId);
+
+  // The doctor's page → 预约挂号 → the day → 预约 (browsing needs no account).
+  await page.goto(`${e2e.app.url}/pages/doctor/index?id=${doctorId}`);
+  await page.locator('.doctor__book').click();
+  await page.getByText('预约须知').waitFor();
+  await page.getByLabel(`${slot.date} 有号`).click();
+  const row = page.locator('[data-testid="slot-row"]', { hasText: slot.window });
+  await row.getByText('预约', { exact: true }).click();
+  await register(page, e2e.app, '13900139071');
+
+  // 确认预约: a 就诊人 with a document (added as the 就诊人 page does), then reload the page.
+  await page.getByText('确认预约', { exact: false }).first().waitFor();
+  const health = { item: 'health', version: SENSITIVE_CONSENTS.health.version };
+  expect((await callApi(page, e2e.app, 'privacy', 'recordSensitiveConsent', health)).ok).toBe(true);
+  const added = await callApi<{ nameMasked: string }>(page, e2e.app, 'patients', 'add', FATHER);
+  expect(added.ok).toBe(true);
+  await page.reload();
+  await page.getByText(added.data!.nameMasked).waitFor();
+  await page.getByText('实名制预约：就诊人须有有效身份证件，到院请携带该证件').waitFor();
+  await page.locator('.confirm__submit').click();
+
+  // 模拟支付 → 预约成功 with the 取号码.
+  await page.getByText('本地测试环境 · 不会产生真实扣款').waitFor();
+  await page.getByText('确认支付', { exact: true }).click();
+  await page.getByText('预约成功', { exact: true }).waitFor();
+  const code = (await page.locator('[data-testid="visit-code"]').textContent())?.trim();
+  expect(code).toMatch(/^\d{6}$/);
+  expect(await remainingOf(page, doctorId, slot.slotId)).toBe((before ?? 0) - 1);
+  await screenshot(page, 'booking-result');
+
+  // 我的 → 我的预约 → the appointment → 取消预约.
+  await page.goto(`${e2e.app.url}/pages/mine/index`);
+  await page.getByText('我的预约', { exact: true }).click();
+  const card = page.locator('[data-testid="appointment-card"]');
+  await card.getByText('待就诊').waitFor();
+  await card.click();
+  await page.getByText(code!).waitFor();
+  await page.getByText('取消预约', { exact: true }).click();
+  await page.getByText(/前可免费取消。.*将全额原路退回/).waitFor();
+  await page.getByText('确认取消', { exact: true }).click();
+  await page.locator('[data-testid="refund"]', { hasText: '已退款' }).waitFor();
+  expect(await remainingOf(page, doctorId, slot.slotId)).toBe(before);
+
+  // Under 已取消 in 我的预约.
+  await page.goto(`${e2e.app.url}/subpackages/booking/list/index`);
+  await page.getByText('已取消', { exact: true }).first().click();
+  await page.locator('.booking-status', { hasText: '已取消' }).waitFor();
+});
