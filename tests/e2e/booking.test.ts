@@ -68,7 +68,7 @@ test('book a slot for a 就诊人, pay in the sandbox, see it in 我的预约, c
   await register(page, e2e.app, '13900139071');
 
   // 确认预约: a 就诊人 with a document (added as the 就诊人 page does), then reload the page.
-  await page.getByText('确认预约', { exact: false }).first().waitFor();
+  await page.locator('.confirm__submit').waitFor();
   const health = { item: 'health', version: SENSITIVE_CONSENTS.health.version };
   expect((await callApi(page, e2e.app, 'privacy', 'recordSensitiveConsent', health)).ok).toBe(true);
   const added = await callApi<{ nameMasked: string }>(page, e2e.app, 'patients', 'add', FATHER);
