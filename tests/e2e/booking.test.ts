@@ -7,7 +7,6 @@
 import type { Page } from 'playwright-core';
 import type { SlotView } from '../../contract/booking';
 import { SENSITIVE_CONSENTS } from '../../contract/privacy/sensitive-consents';
-import { FATHER } from '../backend/patients/support';
 import { presetConsent } from './support/consent';
 import { callApi, register } from './support/journeys';
 import { screenshot } from './support/shots';
@@ -17,6 +16,14 @@ jest.setTimeout(240_000);
 const e2e = e2eSuite();
 
 type Day = { date: string; slots: SlotView[] };
+
+/** A father with a 居民身份证 (a valid check digit, GB 11643): 实名制预约 accepts him. */
+const FATHER = {
+  relation: '父母',
+  name: '张建国',
+  document: { idType: 'id_card', idNumber: '310115195803010137' },
+  declaration: { agreed: true },
+};
 
 /** A demo doctor with an open slot at least 5 days ahead: free cancellation is still open then. */
 async function bookableSlot(page: Page): Promise<{ doctorId: string; slot: SlotView }> {
