@@ -9,10 +9,32 @@ type Action = ActionName<'booking'>;
 type In<A extends Action> = InputOf<'booking', A>;
 type Out<A extends Action> = Promise<OutputOf<'booking', A>>;
 
+/**
+ * A call the server shed under load (503 RATE_LIMITED with only retryAfterSeconds: refused
+ * before any handler ran, so asking again is safe for every action) is asked again after
+ * the wait the server names, twice at most; a quota refusal (`limit`) is not.
+ */
+function shedWait(error: unknown): number | null {
+  const e = toServiceError(error);
+  const d = e.details ?? {};
+  if (e.code !== 'RATE_LIMITED' || 'limit' in d || 'reason' in d) return null;
+  const s = typeof d.retryAfterSeconds === 'number' ? d.retryAfterSeconds : 1;
+  return s <= 3 ? s * 1000 : null;
+}
+
 const c =
   <A extends Action>(action: A) =>
-  (input: In<A>): Out<A> =>
-    call('booking', action, input);
+  async (input: In<A>): Out<A> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await call('booking', action, input);
+      } catch (error) {
+        const wait = attempt < 2 ? shedWait(error) : null;
+        if (wait === null) throw error;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  };
 
 export const getSchedule = c('schedule');
 export const bookSlot = c('book');
@@ -87,7 +109,8 @@ export function bookingProblem(error: unknown): BookingProblem {
     const r = reason as BookingErrorReason;
     return { text: reasonText(r, e), next: NEXT[r] ?? null };
   }
-  if (e.code === 'RATE_LIMITED') return { text: '操作过于频繁，请稍后再试', next: null };
+  if (e.code === 'RATE_LIMITED')
+    return { text: e.message || '操作过于频繁，请稍后再试', next: null };
   if (e.code === 'UNAUTHENTICATED') return { text: '请先登录', next: 'login' };
   if (e.code === 'NOT_FOUND') return { text: '预约不存在或已被删除', next: 'mine' };
   if (e.details?.transport === 'network') return { text: e.message, next: 'retry' };

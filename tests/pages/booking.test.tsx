@@ -39,6 +39,21 @@ describe('schedule', () => {
     expect(screen.queryByText('预约')).toBeNull();
   });
 
+  test('a call the server shed under load is asked again after its Retry-After', async () => {
+    setRouterParams({ doctorId: 'd1' });
+    let n = 0;
+    consultBackend({
+      'booking.schedule': () => {
+        if (++n === 1)
+          throw new Failure('RATE_LIMITED', '服务繁忙，请稍后重试', { retryAfterSeconds: 1 });
+        return schedule();
+      },
+    });
+    render(<SchedulePage />);
+    expect(await screen.findAllByTestId('slot-row', {}, { timeout: 4000 })).toHaveLength(3);
+    expect(n).toBe(2);
+  });
+
   test('预约 opens 确认预约 for that slot', async () => {
     setRouterParams({ doctorId: 'd1' });
     consultBackend({ 'booking.schedule': () => schedule() });
@@ -169,6 +184,27 @@ describe('确认预约', () => {
     expect(within(alert).getByText(text)).toBeTruthy();
     expect(within(alert).getByText(next)).toBeTruthy();
     expect(taro.redirectTo).not.toHaveBeenCalled();
+  });
+
+  test('the account’s daily quota is said as the server says it, without a retry', async () => {
+    setRouterParams({ doctorId: 'd1', slotId: 's_20261201_am_d1' });
+    let books = 0;
+    consultBackend({
+      'booking.schedule': () => schedule(),
+      'patients.list': patients,
+      'booking.book': () => {
+        books++;
+        throw new Failure('RATE_LIMITED', '今日预约操作次数已达上限，请明天再试', {
+          limit: 'booking_daily',
+          retryAfterSeconds: 3600,
+        });
+      },
+    });
+    render(<ConfirmPage />);
+    await screen.findByLabelText('张* 本人');
+    fireEvent.click(screen.getByText(/确认预约/));
+    expect(await screen.findByText('今日预约操作次数已达上限，请明天再试')).toBeTruthy();
+    expect(books).toBe(1);
   });
 
   test('suspended: until when, and no button that cannot help', async () => {
