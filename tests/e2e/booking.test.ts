@@ -57,6 +57,15 @@ async function bookableSlot(page: Page): Promise<{ doctorId: string; slot: SlotV
   throw new Error('no seeded doctor has an open slot 5 days ahead');
 }
 
+/** Opens a page; a load the server shed (503, Retry-After: 1) is asked again, as the header says. */
+async function open(page: Page, path: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const res = await page.goto(`${e2e.app.url}${path}`);
+    if (res?.status() !== 503 || attempt >= 10) return;
+    await page.waitForTimeout(1000);
+  }
+}
+
 const remainingOf = async (page: Page, doctorId: string, slotId: string) => {
   const s = await answer<{ days: Day[] }>(page, 'booking', 'schedule', { doctorId });
   const found = s.days.flatMap((d) => d.slots).find((x) => x.slotId === slotId);
@@ -72,7 +81,7 @@ test('book a slot for a 就诊人, pay in the sandbox, see it in 我的预约, c
   const before = await remainingOf(page, doctorId, slot.slotId);
 
   // The doctor's page → 预约挂号 → the day → 预约 (browsing needs no account).
-  await page.goto(`${e2e.app.url}/pages/doctor/index?id=${doctorId}`);
+  await open(page, `/pages/doctor/index?id=${doctorId}`);
   await page.locator('.doctor__book').click();
   await page.getByText('预约须知').waitFor();
   await page.getByLabel(`${slot.date} 有号`).click();
@@ -85,7 +94,7 @@ test('book a slot for a 就诊人, pay in the sandbox, see it in 我的预约, c
   const health = { item: 'health', version: SENSITIVE_CONSENTS.health.version };
   await answer(page, 'privacy', 'recordSensitiveConsent', health);
   const added = await answer<{ nameMasked: string }>(page, 'patients', 'add', FATHER);
-  await page.reload();
+  await open(page, new URL(page.url()).pathname + new URL(page.url()).search);
   await page.getByText(added.nameMasked).waitFor();
   await page.getByText('实名制预约：就诊人须有有效身份证件，到院请携带该证件').waitFor();
   await page.locator('.confirm__submit').click();
@@ -100,7 +109,7 @@ test('book a slot for a 就诊人, pay in the sandbox, see it in 我的预约, c
   await screenshot(page, 'booking-result');
 
   // 我的 → 我的预约 → the appointment → 取消预约.
-  await page.goto(`${e2e.app.url}/pages/mine/index`);
+  await open(page, '/pages/mine/index');
   await page.getByText('我的预约', { exact: true }).click();
   const card = page.locator('[data-testid="appointment-card"]');
   await card.getByText('待就诊').waitFor();
@@ -113,7 +122,7 @@ test('book a slot for a 就诊人, pay in the sandbox, see it in 我的预约, c
   expect(await remainingOf(page, doctorId, slot.slotId)).toBe(before);
 
   // Under 已取消 in 我的预约.
-  await page.goto(`${e2e.app.url}/subpackages/booking/list/index`);
+  await open(page, '/subpackages/booking/list/index');
   await page.getByText('已取消', { exact: true }).first().click();
   await page.locator('.booking-status', { hasText: '已取消' }).waitFor();
 });
