@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, ListSkeleton } from '../../components/list-stat
 import { PrivacyHost } from '../../components/privacy-host';
 import { useAsync } from '../../hooks/use-async';
 import { usePageView } from '../../privacy/analytics';
+import { useConsent } from '../../privacy/use-consent';
 import { getSchedule } from '../../services/booking';
 import { getDoctor } from '../../services/catalog';
 import { formatCount, formatPrice, formatRating, initialOf } from '../../utils/format';
@@ -23,14 +24,16 @@ async function consult(doctorId: string): Promise<void> {
 
 /**
  * 预约挂号 only where the doctor's hospital has a booking adapter (or the demo catalogue):
- * `schedule` says so; no answer, no button (issue 13). Browsing the schedule needs no account.
+ * `schedule` says so; no answer, no button (issue 13). Asked only after 同意 (POL: before it
+ * the card sends nothing but the catalog call; booking needs an account, hence consent, anyway).
  */
 function useBookable(doctorId: string): boolean {
+  const agreed = useConsent().status === 'agreed';
   const [bookable, setBookable] = useState(false);
   useEffect(() => {
     let live = true;
     setBookable(false);
-    if (doctorId)
+    if (doctorId && agreed)
       getSchedule({ doctorId, days: 1 }).then(
         (s) => live && setBookable(s.available),
         () => undefined,
@@ -38,7 +41,7 @@ function useBookable(doctorId: string): boolean {
     return () => {
       live = false;
     };
-  }, [doctorId]);
+  }, [doctorId, agreed]);
   return bookable;
 }
 
