@@ -17,5 +17,17 @@ registerBookingRemovalBlocker();
 export const bookingFunction: BackendFunction<'booking'> = {
   name: 'booking',
   actions: bookingActions,
-  handlers: { schedule, book, pay, sandboxConfirm, cancel, list, get, setSlots, stopSlot, roster, checkIn },
+  handlers: {
+    schedule,
+    book,
+    pay,
+    sandboxConfirm,
+    cancel,
+    list,
+    get,
+    setSlots,
+    stopSlot,
+    roster,
+    checkIn,
+  },
 };
