@@ -31,6 +31,17 @@ export default defineAppConfig({
     },
     // 图文咨询 for the signed-in: the form, the 模拟支付 sandbox and the chat.
     { root: 'subpackages/consult', pages: ['create/index', 'pay/index', 'chat/index'] },
+    // 就诊人管理 and 我的病历 (IDV, PI): the family members one consults for and their records.
+    {
+      root: 'subpackages/family',
+      pages: [
+        'patients/index',
+        'patient-form/index',
+        'records/index',
+        'record-form/index',
+        'record/index',
+      ],
+    },
     // The doctor's workbench: binding with an invite code, the queue.
     { root: 'subpackages/workbench', pages: ['home/index', 'queue/index'] },
   ],
