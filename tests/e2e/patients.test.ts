@@ -97,8 +97,9 @@ test('add 父亲 → a 检查报告 with a photo → consult for him sharing it 
     e2e.app,
     'consult',
     'get',
-    { id: consultId },
+    { consultId },
   );
+  expect(view.ok).toBe(true);
   expect(view.data?.patient).toMatchObject({ kind: 'patient', name: '王建国' });
 
   // The doctor: 王**, never the ID number; opens the shared report; accepts and closes.
