@@ -43,6 +43,17 @@ export default defineAppConfig({
         'detail/index',
       ],
     },
+    // 就诊人管理 and 我的病历 (IDV, PI): the family members one consults for and their records.
+    {
+      root: 'subpackages/family',
+      pages: [
+        'patients/index',
+        'patient-form/index',
+        'records/index',
+        'record-form/index',
+        'record/index',
+      ],
+    },
     // The doctor's workbench: binding with an invite code, the queue.
     { root: 'subpackages/workbench', pages: ['home/index', 'queue/index'] },
   ],

@@ -24,6 +24,7 @@ export const removePatient = c('remove');
 export type PatientData = OutputOf<'patients', 'get'>;
 export type PatientList = OutputOf<'patients', 'list'>;
 export type AddPatientInput = In<'add'>;
+export type UpdatePatientInput = In<'update'>;
 
 /** Why removal was refused, in words (details.blocker names what is still open). */
 const BLOCKER_TEXT: Record<string, string> = {

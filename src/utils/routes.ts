@@ -25,6 +25,16 @@ export const routes = {
   consultCreate: (doctorId: string) =>
     `/subpackages/consult/create/index?doctorId=${encodeURIComponent(doctorId)}`,
   consultChat: (id: string) => `/subpackages/consult/chat/index?id=${encodeURIComponent(id)}`,
+  // 就诊人 and 个人病历 (IDV, PI): their own subpackage.
+  patients: '/subpackages/family/patients/index',
+  patientForm: (id?: string) =>
+    '/subpackages/family/patient-form/index' + (id ? `?id=${encodeURIComponent(id)}` : ''),
+  records: (patientId?: string) =>
+    '/subpackages/family/records/index' +
+    (patientId ? `?patientId=${encodeURIComponent(patientId)}` : ''),
+  recordForm: (patientId: string) =>
+    `/subpackages/family/record-form/index?patientId=${encodeURIComponent(patientId)}`,
+  record: (id: string) => `/subpackages/family/record/index?id=${encodeURIComponent(id)}`,
   workbench: '/subpackages/workbench/home/index',
   // 预约挂号 (issue 13): the booking subpackage (paths in contract/booking/items.ts BOOKING_PAGES).
   bookingSchedule: (doctorId: string) =>

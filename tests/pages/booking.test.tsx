@@ -162,7 +162,7 @@ describe('确认预约', () => {
   test.each([
     ['slot_full', '该时段已约满', '重新选择时段'],
     ['same_doctor_day', '该就诊人当天已预约该医生', '查看我的预约'],
-    ['patient_no_document', '请先为就诊人完善有效身份证件', '更换就诊人'],
+    ['patient_no_document', '请先为就诊人完善有效身份证件', '管理就诊人'],
     [
       'department_week_limit',
       '该就诊人本周在该科室的预约已达上限（每周最多 3 个）',

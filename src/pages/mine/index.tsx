@@ -40,10 +40,11 @@ export default function MinePage() {
   // Back from 登录 or 个人资料: show what changed there.
   useDidShow(load);
 
-  const openProfile = () =>
-    void requireLogin(routes.profile).then((ok) => {
-      if (ok) go(routes.profile);
+  const openAccountPage = (url: string) =>
+    void requireLogin(url).then((ok) => {
+      if (ok) go(url);
     });
+  const openProfile = () => openAccountPage(routes.profile);
 
   return (
     <View className="page mine">
@@ -58,15 +59,9 @@ export default function MinePage() {
         items={[
           // The 咨询 tab lists them; 我的 only leads there.
           { title: '我的咨询', onClick: () => void Taro.switchTab({ url: routes.consult }) },
-          {
-            title: '我的预约',
-            onClick: () =>
-              void requireLogin(routes.myAppointments).then((ok) => {
-                if (ok) go(routes.myAppointments);
-              }),
-          },
-          soon('我的病历'),
-          soon('就诊人'),
+          { title: '我的预约', onClick: () => openAccountPage(routes.myAppointments) },
+          { title: '我的病历', onClick: () => openAccountPage(routes.records()) },
+          { title: '就诊人管理', onClick: () => openAccountPage(routes.patients) },
           soon('客服与反馈'),
         ]}
       />

@@ -16,6 +16,7 @@ import {
 import { getDoctor } from '../../../services/catalog';
 import type { PatientData } from '../../../services/patients';
 import { formatPrice } from '../../../utils/format';
+import { go, routes } from '../../../utils/routes';
 import { visitDay } from '../shared/appointment-card';
 import { startAppointmentPayment } from '../shared/payment';
 import { ProblemNote } from '../shared/problem';
@@ -93,7 +94,7 @@ export default function BookingConfirmPage() {
   const onAction = (next: NonNullable<BookingProblem['next']>) => {
     if (next === 'retry') void submit();
     else if (next === 'refresh') void data.reload();
-    else if (next === 'patients') setProblem(null);
+    else if (next === 'patients') go(routes.patients);
     else return false;
     return true;
   };
@@ -136,6 +137,7 @@ export default function BookingConfirmPage() {
           onChange={setPatientId}
           selectFirst
           onLoaded={setPatients}
+          onAdd={() => go(routes.patientForm())}
         />
         {patients && patients.length === 0 ? (
           <View

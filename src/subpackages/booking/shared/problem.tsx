@@ -7,7 +7,7 @@ import { bookingUrls } from './urls';
 const LABEL: Record<NonNullable<BookingProblem['next']>, string> = {
   reschedule: '重新选择时段',
   refresh: '刷新',
-  patients: '更换就诊人',
+  patients: '管理就诊人',
   identity: '去实名认证',
   mine: '查看我的预约',
   retry: '重试',

@@ -10,6 +10,7 @@ import { routes } from '../../../utils/routes';
 import { ChatActions } from './actions';
 import { Composer } from './composer';
 import { ChatHeader } from './header';
+import { SharedRecords } from './shared-records';
 import { useChat } from './use-chat';
 import './index.css';
 
@@ -42,6 +43,7 @@ export default function ConsultChatPage() {
       <StatusBanner consult={consult} />
       <ScrollView className="chat__scroll" scrollY scrollIntoView={end}>
         <ChatHeader consult={consult} />
+        <SharedRecords consult={consult} />
         {chat.messages.map((m) => (
           <MessageBubble key={m.id} message={m} />
         ))}
