@@ -76,6 +76,8 @@ export const scheduleSchema = z.object({
   rules: bookingRulesViewSchema.nullable(),
   /** The next release (ISO), for the countdown; null when unavailable. */
   nextReleaseAt: z.string().nullable(),
+  /** Weapp: pass to wx.requestSubscribeMessage in the confirm tap (就诊提醒); [] locally. */
+  subscribeTemplateIds: z.array(z.string()),
   days: z.array(
     z.object({
       date: z.string(),
@@ -142,6 +144,11 @@ export const bookingActions = {
       status: z.enum(APPOINTMENT_STATUSES),
       payment: paymentLaunchSchema.nullable(),
     }),
+  },
+  /** Local sandbox only (FAILED_PRECONDITION sandbox_unavailable elsewhere): the 模拟支付 page's answer. */
+  sandboxConfirm: {
+    input: z.object({ appointmentId: idSchema, outcome: z.enum(['paid', 'cancelled']) }).strict(),
+    output: appointmentViewSchema,
   },
   /** Free until the cutoff (full refund, place released); after it FAILED_PRECONDITION cancel_cutoff_passed. */
   cancel: { input: byId, output: appointmentViewSchema },

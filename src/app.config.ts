@@ -31,6 +31,29 @@ export default defineAppConfig({
     },
     // 图文咨询 for the signed-in: the form, the 模拟支付 sandbox and the chat.
     { root: 'subpackages/consult', pages: ['create/index', 'pay/index', 'chat/index'] },
+    // 预约挂号: a doctor's schedule, 确认预约, the 模拟支付 sandbox, the result, 我的预约 and its detail.
+    {
+      root: 'subpackages/booking',
+      pages: [
+        'schedule/index',
+        'confirm/index',
+        'pay/index',
+        'result/index',
+        'list/index',
+        'detail/index',
+      ],
+    },
+    // 就诊人管理 and 我的病历 (IDV, PI): the family members one consults for and their records.
+    {
+      root: 'subpackages/family',
+      pages: [
+        'patients/index',
+        'patient-form/index',
+        'records/index',
+        'record-form/index',
+        'record/index',
+      ],
+    },
     // The doctor's workbench: binding with an invite code, the queue.
     { root: 'subpackages/workbench', pages: ['home/index', 'queue/index'] },
     // The two lists of 工信部信管函〔2021〕292号 and what is kept about me (PIPL art. 44).

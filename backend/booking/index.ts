@@ -3,7 +3,7 @@ import type { BackendFunction } from '../core/action';
 import { book } from './book';
 import { checkIn, roster, setSlots, stopSlot } from './doctor-side';
 import { registerBookingRemovalBlocker } from './patient-blocker';
-import { pay } from './pay';
+import { pay, sandboxConfirm } from './pay';
 import { cancel, get, list } from './patient-side';
 import { schedule } from './schedule';
 
@@ -17,5 +17,17 @@ registerBookingRemovalBlocker();
 export const bookingFunction: BackendFunction<'booking'> = {
   name: 'booking',
   actions: bookingActions,
-  handlers: { schedule, book, pay, cancel, list, get, setSlots, stopSlot, roster, checkIn },
+  handlers: {
+    schedule,
+    book,
+    pay,
+    sandboxConfirm,
+    cancel,
+    list,
+    get,
+    setSlots,
+    stopSlot,
+    roster,
+    checkIn,
+  },
 };

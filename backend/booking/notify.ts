@@ -1,10 +1,10 @@
-import { PERIOD_LABELS } from '../../contract/booking/items';
+import { PERIOD_LABELS, appointmentPage } from '../../contract/booking/items';
 import type { Ctx } from '../core/context';
 import { boundPhone, loadUser } from '../user/account';
 import type { AppointmentDoc } from './model';
 
-export const APPOINTMENT_PAGE = (id: string) =>
-  `pages/appointment/index?id=${encodeURIComponent(id)}`;
+/** The appointment's page in the booking subpackage (src/subpackages/booking/detail). */
+export const APPOINTMENT_PAGE = appointmentPage;
 
 /**
  * 停诊 reaches every booked patient: an in-app notice (and a subscribe message where one was

@@ -4,12 +4,13 @@ import type { Ctx } from '../core/context';
 import { ApiError } from '../core/errors';
 import { portOf } from '../user/ports';
 import { takeQuota } from '../user/rate-limit';
-import { BOOKING_CALLS_PER_DAY } from '../../contract/booking/items';
+import { BOOKING_CALLS_PER_DAY, BOOKING_PAGES } from '../../contract/booking/items';
 import { requireAccount } from '../consult/access';
-import { bookingError } from './errors';
+import { appointmentNotFound, bookingError } from './errors';
 import { loadMine } from './mine';
 import type { AppointmentDoc } from './model';
 import { sendRefund } from './refunds';
+import { toAppointmentView } from './views';
 
 /**
  * Paying the registration fee: WeChat Pay on CloudBase as 服务商 with the hospital as
@@ -90,6 +91,7 @@ export const pay: Handler<'booking', 'pay'> = async (ctx, input) => {
       clientIp: ctx.caller?.clientIp ?? null,
       ...(appt.subMchId ? { subMchId: appt.subMchId } : {}),
       expiresAt: new Date(appt.holdUntil ?? ctx.clock.now().toISOString()),
+      sandboxPage: BOOKING_PAGES.sandboxPay,
     });
   } catch (err) {
     if (err instanceof ApiError) throw err;
@@ -106,6 +108,21 @@ export const pay: Handler<'booking', 'pay'> = async (ctx, input) => {
     },
   );
   return { appointmentId: appt._id, status: appt.status, payment: launch };
+};
+
+/**
+ * The local 模拟支付 page's answer for a booking order (the order id is the appointment id).
+ * Exists only where the sandbox provider is configured; the result is asked of the provider
+ * as always, so the page learns the appointment's state, not its own word.
+ */
+export const sandboxConfirm: Handler<'booking', 'sandboxConfirm'> = async (ctx, input) => {
+  const { openid } = await requireAccount(ctx);
+  const sandbox = ctx.payment?.kind === 'sandbox' ? ctx.payment.sandbox : undefined;
+  if (!sandbox) throw bookingError('FAILED_PRECONDITION', 'sandbox_unavailable');
+  const appt = await loadMine(ctx, input.appointmentId, openid);
+  if (!(await sandbox.decide(appt._id, openid, input.outcome))) throw appointmentNotFound();
+  const settled = input.outcome === 'paid' ? await settlePayment(ctx, appt._id) : appt;
+  return toAppointmentView(settled ?? appt, ctx.clock.now());
 };
 
 /** A WeChat Pay notice for a booking order (the booking function is its functionName); body not trusted. */

@@ -23,6 +23,7 @@ export const schedule: Handler<'booking', 'schedule'> = async (ctx, input) => {
     demoLabel: null,
     rules: null,
     nextReleaseAt: null,
+    subscribeTemplateIds: [],
     days: [],
   };
   if (!setup) return empty;
@@ -56,6 +57,7 @@ export const schedule: Handler<'booking', 'schedule'> = async (ctx, input) => {
       ? releaseToday
       : shanghaiInstant(addDays(today, 1), hourText(rules.releaseHour))
     ).toISOString(),
+    subscribeTemplateIds: [...(ctx.notifier?.templateIds ?? [])],
     days: dates.map((date) => ({
       date,
       weekday: weekdayOf(date),

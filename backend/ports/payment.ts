@@ -21,6 +21,8 @@ export interface PaymentOrder {
   subMchId?: string;
   /** The order cannot be paid after this (WeChat Pay time_expire); booking's 15-minute hold. */
   expiresAt?: Date;
+  /** The local sandbox's 模拟支付 page for this order (booking has its own); default consult's. */
+  sandboxPage?: string;
 }
 
 export interface PaymentState {

@@ -128,5 +128,22 @@ export const BOOKING_ERROR_REASONS = {
   /** The hospital's system refused or did not answer. */
   his_unavailable: '医院系统暂时无法连接，请稍后重试',
   retry: '当前预约人数较多，请重试',
+  /** sandboxConfirm on a deployment with real payments. */
+  sandbox_unavailable: '当前环境不支持模拟支付',
 } as const;
 export type BookingErrorReason = keyof typeof BOOKING_ERROR_REASONS;
+
+/**
+ * The booking subpackage's pages (src/subpackages/booking), here because the back end names
+ * them too: the sandbox's 模拟支付 page and the page a reminder or 停诊 notice opens.
+ */
+export const BOOKING_PAGES = {
+  schedule: 'subpackages/booking/schedule/index',
+  confirm: 'subpackages/booking/confirm/index',
+  sandboxPay: 'subpackages/booking/pay/index',
+  result: 'subpackages/booking/result/index',
+  list: 'subpackages/booking/list/index',
+  detail: 'subpackages/booking/detail/index',
+} as const;
+export const appointmentPage = (id: string) =>
+  `${BOOKING_PAGES.detail}?id=${encodeURIComponent(id)}`;

@@ -37,12 +37,25 @@ export const ENTERED_CATEGORIES: EnteredCategory[] = [
   {
     id: 'patient',
     clause: 'PI',
-    category: '就诊人信息：姓名、性别、年龄（可能为他人或不满十四周岁的儿童）',
-    purpose: '让医生知道咨询的是谁',
-    scene: '发起图文咨询时选择“为他人咨询”',
+    category:
+      '就诊人信息：姓名、证件类型与号码、出生日期、性别、手机号、过敏史、慢性病（可能为他人或不满十四周岁的儿童）',
+    purpose: '让医生知道咨询的是谁；实名预约时核对就诊人',
+    scene: '我的 → 就诊人管理；发起图文咨询时选择就诊人或“为他人咨询”',
     sensitive: true,
     consent: 'guardian',
-    retention: '姓名加密保存，随咨询记录保存；注销账号时删除',
+    retention: '姓名、证件号、手机号和健康信息加密保存，页面仅显示掩码；删除就诊人或注销账号时删除',
+    enforcedBy: ['account-deletion'],
+  },
+  {
+    id: 'records',
+    clause: 'PI',
+    category: '个人病历：门诊记录、检查报告、处方、住院记录及其照片或 PDF',
+    purpose: '供您保存就诊资料，并在咨询中自主选择分享给接诊医生',
+    scene: '我的 → 我的病历；发起图文咨询时选择分享的病历',
+    sensitive: true,
+    consent: 'health',
+    retention:
+      '科室、诊断、备注和附件加密保存；分享在咨询结束后限时失效，医生每次查看均有记录；删除病历、就诊人或注销账号时删除',
     enforcedBy: ['account-deletion'],
   },
   {

@@ -144,6 +144,7 @@ export const ACTION_REQUIREMENTS: RequirementTable = {
     schedule: none,
     book: policy,
     pay: policy,
+    sandboxConfirm: policy,
     cancel: right('cancelling never needs consent'),
     list: policy,
     get: policy,

@@ -38,6 +38,8 @@ import type * as TabBarH5 from './tab-bar/tab-bar.h5';
 import type * as TabBarWeapp from './tab-bar/tab-bar.weapp';
 import type * as VideoCallH5 from './video-call/video-call.h5';
 import type * as VideoCallWeapp from './video-call/video-call.weapp';
+import type * as SubscribeH5 from './subscribe/subscribe.h5';
+import type * as SubscribeWeapp from './subscribe/subscribe.weapp';
 
 /** true when A and B are assignable both ways: the same exports, the same signatures. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -61,4 +63,5 @@ export type Twins = [
   Holds<Same<typeof ShareCardH5, typeof ShareCardWeapp>>,
   Holds<Same<typeof TabBarH5, typeof TabBarWeapp>>,
   Holds<Same<typeof VideoCallH5, typeof VideoCallWeapp>>,
+  Holds<Same<typeof SubscribeH5, typeof SubscribeWeapp>>,
 ];

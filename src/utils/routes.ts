@@ -37,6 +37,20 @@ export const routes = {
   supportTickets: '/subpackages/support/tickets/index',
   supportTicket: (id: string) => `/subpackages/support/ticket/index?id=${encodeURIComponent(id)}`,
   survey: (id: string) => `/subpackages/support/survey/index?id=${encodeURIComponent(id)}`,
+  // 就诊人 and 个人病历 (IDV, PI): their own subpackage.
+  patients: '/subpackages/family/patients/index',
+  patientForm: (id?: string) =>
+    '/subpackages/family/patient-form/index' + (id ? `?id=${encodeURIComponent(id)}` : ''),
+  records: (patientId?: string) =>
+    '/subpackages/family/records/index' +
+    (patientId ? `?patientId=${encodeURIComponent(patientId)}` : ''),
+  recordForm: (patientId: string) =>
+    `/subpackages/family/record-form/index?patientId=${encodeURIComponent(patientId)}`,
+  record: (id: string) => `/subpackages/family/record/index?id=${encodeURIComponent(id)}`,
+  // 预约挂号 (issue 13): the booking subpackage (paths in contract/booking/items.ts BOOKING_PAGES).
+  bookingSchedule: (doctorId: string) =>
+    `/subpackages/booking/schedule/index?doctorId=${encodeURIComponent(doctorId)}`,
+  myAppointments: '/subpackages/booking/list/index',
   doctorQueue: '/subpackages/workbench/queue/index',
 } as const;
 

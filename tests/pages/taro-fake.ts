@@ -72,6 +72,7 @@ function createTaro() {
     navigateBack: resolved(),
     showToast: resolved(),
     showModal: resolved({ confirm: true, cancel: false }),
+    previewImage: resolved(),
     // The user picks the first entry (拍照) unless a test says otherwise.
     showActionSheet: resolved({ tapIndex: 0 }),
     // The page stack, as a test sets it up (finishLogin looks at the page below 登录).

@@ -68,7 +68,7 @@ beforeAll(async () => {
   await setupWorld(env);
   consult = await activeConsult(env);
   await send(env, drWang, consult.id, '您好，哪里不舒服？');
-  backend = weappBackend(alice.openid, env);
+  backend = weappBackend(alice.openid, { world: env });
   const storage = wxStorage({ decision: 'agreed', policyVersion: POLICY_VERSION });
   page = await loadPage(
     'subpackages/consult/chat/index',

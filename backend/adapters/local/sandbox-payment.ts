@@ -60,7 +60,7 @@ export function createSandboxPayment(deps: {
       return {
         kind: 'sandbox',
         orderId,
-        sandboxUrl: `/${CONSULT_PAGES.sandboxPay}?orderId=${encodeURIComponent(orderId)}`,
+        sandboxUrl: `/${order.sandboxPage ?? CONSULT_PAGES.sandboxPay}?orderId=${encodeURIComponent(orderId)}`,
       };
     },
     async query(outTradeNo) {

@@ -1,11 +1,13 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Doctor } from '../../../contract/catalog';
 import { EmptyState, ErrorState, ListSkeleton } from '../../components/list-states';
 import { PrivacyHost } from '../../components/privacy-host';
 import { useAsync } from '../../hooks/use-async';
 import { usePageView } from '../../privacy/analytics';
+import { useConsent } from '../../privacy/use-consent';
+import { getSchedule } from '../../services/booking';
 import { getDoctor } from '../../services/catalog';
 import { formatCount, formatPrice, formatRating, initialOf } from '../../utils/format';
 import { requireLogin } from '../../session/require-login';
@@ -20,7 +22,30 @@ async function consult(doctorId: string, type: 'text' | 'video' = 'text'): Promi
   if (await requireLogin(url)) go(url);
 }
 
-function DoctorProfile({ doctor }: { doctor: Doctor }) {
+/**
+ * 预约挂号 only where the doctor's hospital has a booking adapter (or the demo catalogue):
+ * `schedule` says so; no answer, no button (issue 13). Asked only after 同意 (POL: before it
+ * the card sends nothing but the catalog call; booking needs an account, hence consent, anyway).
+ */
+function useBookable(doctorId: string): boolean {
+  const agreed = useConsent().status === 'agreed';
+  const [bookable, setBookable] = useState(false);
+  useEffect(() => {
+    let live = true;
+    setBookable(false);
+    if (doctorId && agreed)
+      getSchedule({ doctorId, days: 1 }).then(
+        (s) => live && setBookable(s.available),
+        () => undefined,
+      );
+    return () => {
+      live = false;
+    };
+  }, [doctorId, agreed]);
+  return bookable;
+}
+
+function DoctorProfile({ doctor, bookable }: { doctor: Doctor; bookable: boolean }) {
   return (
     <View className="page doctor">
       <View className="doctor-head">
@@ -84,6 +109,14 @@ function DoctorProfile({ doctor }: { doctor: Doctor }) {
             复制链接
           </Button>
         ) : null}
+        {bookable ? (
+          <Button
+            className="btn doctor__book"
+            onClick={() => go(routes.bookingSchedule(doctor.id))}
+          >
+            预约挂号
+          </Button>
+        ) : null}
         <Button
           className="btn btn--primary doctor__consult"
           onClick={() => void consult(doctor.id)}
@@ -108,6 +141,7 @@ export default function DoctorPage() {
   const id = useRouter().params.id ?? '';
   const load = useCallback(() => getDoctor({ id }), [id]);
   const doctor = useAsync(id ? load : null);
+  const bookable = useBookable(id);
 
   const cardImage = useShareCard(doctor.data);
   useShareAppMessage(() => shareMessage(doctor.data, id, cardImage));
@@ -126,5 +160,5 @@ export default function DoctorPage() {
     return page(<ErrorState error={doctor.error} onRetry={() => void doctor.reload()} />);
   }
   if (doctor.status !== 'ready') return page(<ListSkeleton rows={2} />);
-  return page(<DoctorProfile doctor={doctor.data} />);
+  return page(<DoctorProfile doctor={doctor.data} bookable={bookable} />);
 }

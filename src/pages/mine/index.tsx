@@ -12,12 +12,6 @@ import { go, routes } from '../../utils/routes';
 import { MineHeader } from './header';
 import './index.css';
 
-const soon = (title: string) => ({
-  title,
-  note: '即将上线',
-  onClick: () => void Taro.showToast({ title: `${title}即将上线`, icon: 'none' }),
-});
-
 /**
  * 我的 (REG): who is logged in, or a way to log in; the menu says honestly which features
  * are not there yet; 设置 leads to the policy, privacy and account settings (POL: ≤ 4 taps).
@@ -40,10 +34,11 @@ export default function MinePage() {
   // Back from 登录 or 个人资料: show what changed there.
   useDidShow(load);
 
-  const openProfile = () =>
-    void requireLogin(routes.profile).then((ok) => {
-      if (ok) go(routes.profile);
+  const openAccountPage = (url: string) =>
+    void requireLogin(url).then((ok) => {
+      if (ok) go(url);
     });
+  const openProfile = () => openAccountPage(routes.profile);
 
   return (
     <View className="page mine">
@@ -58,9 +53,9 @@ export default function MinePage() {
         items={[
           // The 咨询 tab lists them; 我的 only leads there.
           { title: '我的咨询', onClick: () => void Taro.switchTab({ url: routes.consult }) },
-          soon('我的预约'),
-          soon('我的病历'),
-          soon('就诊人'),
+          { title: '我的预约', onClick: () => openAccountPage(routes.myAppointments) },
+          { title: '我的病历', onClick: () => openAccountPage(routes.records()) },
+          { title: '就诊人管理', onClick: () => openAccountPage(routes.patients) },
           { title: '客服与反馈', onClick: () => go(routes.support) },
         ]}
       />

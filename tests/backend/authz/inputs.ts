@@ -51,6 +51,12 @@ export const INPUTS: Inputs = {
     schedule: () => ({ doctorId: PAID_DOCTOR }),
     book: (w) => ({ slotId: w.slotId, patientId: w.patientId, clientRequestId: 'req-matrix-1' }),
     pay: (w) => ({ appointmentId: w.appointmentId }),
+    // The owner's sandbox order exists once she has tapped 去支付; 取消 leaves it 待支付.
+    sandboxConfirm: async (w) => {
+      const pay = { action: 'pay', data: { appointmentId: w.appointmentId } };
+      await w.env.call('booking', pay, alice);
+      return { appointmentId: w.appointmentId, outcome: 'cancelled' };
+    },
     cancel: (w) => ({ appointmentId: w.appointmentId }),
     list: () => ({}),
     get: (w) => ({ id: w.appointmentId }),

@@ -58,6 +58,7 @@ export const MATRIX: Record<string, Row> = {
   'booking.schedule': row([], ok, ok, ok, ok, ok),
   'booking.book': row(['policy'], U, P, N, N, N, 'owner: the 就诊人 already holds this day with 王医生'),
   'booking.pay': row(['policy'], U, ok, N, N, N),
+  'booking.sandboxConfirm': row(['policy'], U, ok, N, N, N),
   'booking.cancel': row([], U, ok, N, N, N),
   'booking.list': row(['policy'], U, ok, ok, ok, ok),
   'booking.get': row(['policy'], U, ok, N, N, N),

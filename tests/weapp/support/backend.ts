@@ -13,6 +13,7 @@ import type { Caller, Ctx } from '../../../backend/core/context';
 import { createSandboxPayment } from '../../../backend/adapters/local/sandbox-payment';
 import { createStoreNotifier } from '../../../backend/consult/notices';
 import { dispatch } from '../../../backend/core/dispatch';
+import { createPatientDirectory } from '../../../backend/patients/directory';
 import { findFunction } from '../../../backend/functions';
 import { CHECKED, makeEnv, type TestEnv } from '../../backend/support/env';
 
@@ -63,10 +64,15 @@ export const TEST_OPENID = 'o-weapp-test-0000000000000000';
 
 /**
  * The back end for one WeChat user. Without `world` it is a fresh CloudBase-emulated store
- * with the sandbox payment and the store-backed notices; a test that needs more people or
- * ports (the consult world: doctors, the realtime hub) passes its own env, whose `ctx` is used.
+ * with the sandbox payment, the store-backed notices (offering `subscribeTemplateIds`, as
+ * CloudBase's WX_SUBSCRIBE_TEMPLATE_ID does) and the real 就诊人 lookup; a test that needs
+ * more people or ports (the consult world: doctors, the realtime hub) passes its own env.
  */
-export function weappBackend(openid = TEST_OPENID, world?: TestEnv): WeappBackend {
+export function weappBackend(
+  openid = TEST_OPENID,
+  options: { world?: TestEnv; subscribeTemplateIds?: string[] } = {},
+): WeappBackend {
+  const { world } = options;
   const env = world ?? makeEnv(':memory:', 'cloudbase');
   const caller: Caller = { openid, clientIp: '203.0.113.9' };
   const base = env.ctx(caller);
@@ -80,7 +86,12 @@ export function weappBackend(openid = TEST_OPENID, world?: TestEnv): WeappBacken
           ...base,
           log,
           payment: createSandboxPayment({ store: env.store, clock: env.clock, random: env.random }),
-          notifier: createStoreNotifier({ store: env.store, random: env.random }),
+          notifier: {
+            ...createStoreNotifier({ store: env.store, random: env.random }),
+            templateIds: options.subscribeTemplateIds ?? [],
+          },
+          // Booking reads 就诊人 from the patients function, as the local server wires it.
+          patients: createPatientDirectory({ store: env.store, crypto: env.crypto }),
         };
   const run = async (name: string, body: unknown) => {
     const fn = findFunction(name);

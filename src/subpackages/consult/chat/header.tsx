@@ -5,7 +5,11 @@ import type { ConsultViewData } from '../../../services/consult';
 function patientLine(c: ConsultViewData): string {
   if (c.patient.kind === 'self') return '就诊人：本人';
   const sex = c.patient.sex === 'male' ? '男' : '女';
-  return `就诊人：${c.patient.name ?? '（已隐藏）'} · ${sex} · ${c.patient.age} 岁`;
+  const line = `就诊人：${c.patient.name ?? '（已隐藏）'} · ${sex} · ${c.patient.age} 岁`;
+  // The doctor needs allergies before advising (a 就诊人's own note; never the document).
+  return c.patient.kind === 'patient' && c.patient.allergies
+    ? `${line} · 过敏史：${c.patient.allergies}`
+    : line;
 }
 
 /**

@@ -11,6 +11,7 @@ import { routes } from '../../../utils/routes';
 import { ChatActions } from './actions';
 import { Composer } from './composer';
 import { ChatHeader } from './header';
+import { SharedRecords } from './shared-records';
 import { useChat } from './use-chat';
 import './index.css';
 
@@ -46,6 +47,7 @@ export default function ConsultChatPage() {
       ) : null}
       <ScrollView className="chat__scroll" scrollY scrollIntoView={end}>
         <ChatHeader consult={consult} />
+        <SharedRecords consult={consult} />
         {chat.messages.map((m) => (
           <MessageBubble key={m.id} message={m} />
         ))}

@@ -14,6 +14,8 @@ import { recordSensitiveConsent } from '../../../services/privacy';
 import { useAsync } from '../../../hooks/use-async';
 import { getDoctor } from '../../../services/catalog';
 import { consultConfig, consultErrorText, createConsult } from '../../../services/consult';
+import { listPatients } from '../../../services/patients';
+import { recordErrorText, shareRecords } from '../../../services/records';
 import { toServiceError } from '../../../services/errors';
 import { formatPrice } from '../../../utils/format';
 import { routes } from '../../../utils/routes';
@@ -46,6 +48,7 @@ export default function ConsultCreatePage() {
   const uploads = usePhotoUploads();
   const [templates, setTemplates] = useState<string[]>([]);
   const [patient, setPatient] = useState<PatientForm>({ kind: 'self', name: '', sex: '', age: '' });
+  const [shared, setShared] = useState<string[]>([]);
   const [description, setDescription] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -57,7 +60,27 @@ export default function ConsultCreatePage() {
     consultConfig()
       .then((c) => setTemplates(c.subscribeTemplateIds))
       .catch(() => undefined);
+    // An account with 就诊人 consults for one of them by default (the first is 本人 if any).
+    listPatients()
+      .then((list) => {
+        const first = list.items[0];
+        if (first)
+          setPatient((p) =>
+            p.kind === 'self' ? { ...p, kind: 'patient', patientId: first.id } : p,
+          );
+      })
+      .catch(() => undefined);
   }, [self]);
+
+  /** SEC: the ticked records go to this consult's doctor; a failure keeps the consult. */
+  const share = async (consultId: string) => {
+    if (patient.kind !== 'patient' || shared.length === 0) return;
+    try {
+      await shareRecords({ consultId, recordIds: shared });
+    } catch (e) {
+      void Taro.showToast({ title: `病历未能分享：${recordErrorText(e)}`, icon: 'none' });
+    }
+  };
 
   const submit = async () => {
     askSubscriptions(templates);
@@ -82,6 +105,7 @@ export default function ConsultCreatePage() {
         photoKeys: uploads.photos.map((p) => p.key).filter((k): k is string => !!k),
         ...(video && slot ? { type: 'video' as const, slot } : {}),
       });
+      await share(consult.id);
       const next =
         consult.status === 'pending_payment' ? await startPayment(consult.id, 'redirect') : 'done';
       if (next !== 'sandbox') await Taro.redirectTo({ url: chatUrl(consult.id) });
@@ -120,7 +144,7 @@ export default function ConsultCreatePage() {
       {video && d.video ? (
         <SlotPicker hours={d.video.hours} value={slot} onChange={setSlot} />
       ) : null}
-      <PatientFields form={patient} onChange={setPatient} />
+      <PatientFields form={patient} onChange={setPatient} shared={shared} onShare={setShared} />
       <View className="section">
         <View className="section__title">病情描述</View>
         <View className="pi-notice" role="note">

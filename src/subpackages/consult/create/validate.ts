@@ -5,14 +5,18 @@ import {
 } from '../../../../contract/consult/items';
 
 export interface PatientForm {
-  kind: 'self' | 'other';
+  /** self: the account holder; patient: one of the account's 就诊人; other: typed here. */
+  kind: 'self' | 'patient' | 'other';
+  patientId?: string;
   name: string;
   sex: 'male' | 'female' | '';
   age: string;
 }
 
 export type Patient =
-  { kind: 'self' } | { kind: 'other'; name: string; sex: 'male' | 'female'; age: number };
+  | { kind: 'self' }
+  | { kind: 'patient'; patientId: string }
+  | { kind: 'other'; name: string; sex: 'male' | 'female'; age: number };
 
 /** Characters as the server counts them (code points, after trimming). */
 export const charCount = (s: string) => [...s.trim()].length;
@@ -27,6 +31,11 @@ export function descriptionError(text: string): string | null {
 /** The 就诊人 as the create action takes it, or the first thing to fix. */
 export function readPatient(form: PatientForm): { patient: Patient } | { error: string } {
   if (form.kind === 'self') return { patient: { kind: 'self' } };
+  if (form.kind === 'patient') {
+    return form.patientId
+      ? { patient: { kind: 'patient', patientId: form.patientId } }
+      : { error: '请选择就诊人' };
+  }
   const name = form.name.trim();
   if (!name) return { error: '请填写就诊人姓名' };
   if ([...name].length > PATIENT_NAME_MAX_CHARS) {
