@@ -84,7 +84,12 @@ test('reply, then close after confirming; a closed ticket is rated once and show
   });
   render(<SupportTicketPage />);
   await screen.findByText('怎么修改头像？');
-  const area = document.querySelector('textarea')!;
+  // Taro's Textarea renders its <textarea> a tick after the page: wait for it.
+  const area = await waitFor(() => {
+    const found = document.querySelector('textarea');
+    if (!found) throw new Error('no textarea yet');
+    return found;
+  });
   fireEvent.input(area, { target: { value: '找不到入口' } });
   await waitFor(() => expect(area.value).toBe('找不到入口'));
   fireEvent.click(button('发送'));
