@@ -17,7 +17,7 @@ import { createAesGcmCrypto } from '../../../backend/ports/crypto';
 import { ownerFilePrefix } from '../../../backend/user/files';
 import type { DeletionStatus } from '../../../contract/account';
 import { TEST_MASTER_KEY } from '../support/env';
-import { seedWorld, verifyCode } from './seed';
+import { register, seedWorld, verifyCode } from './seed';
 import { alice, bob, expectOk, freeze, makeWorld, phoneOf, type Frozen } from './support';
 import { dumpFiles, dumpStore } from './traces';
 
@@ -141,6 +141,28 @@ it('an account deleted after the backup stays deleted when the backup is restore
   const again = await restoreDataDir({ backupDir: dir, dataDir: target, force: true });
   expect(again.deletedAgain).toBe(1);
   expect(await ownRowsOf(target, alice.openid)).toEqual([]);
+});
+
+it('a newer account of the same user, in a backup made after the deletion, is kept', async () => {
+  const w = makeWorld(seeded);
+  const code = await verifyCode(w);
+  let status = expectOk<DeletionStatus>(await w.account('delete', { confirm: true, code }));
+  for (let i = 0; status.state === 'running' && i < 100; i++)
+    status = expectOk<DeletionStatus>(await w.account('deletionStatus', {}));
+  expect(status.state).toBe('done');
+  await register(w, alice); // the same WeChat user comes back as a new user
+  const ledgerKeeper = temp('ledger');
+  cpSync(join(w.dir, DELETION_LEDGER_FILE), join(ledgerKeeper, DELETION_LEDGER_FILE));
+  const later = await freeze(w);
+  temps.push(later.dir);
+  const newRows = (await ownRowsOf(later.dir, alice.openid)).length;
+  expect(newRows).toBeGreaterThan(2);
+
+  const { dir } = await backupDataDir({ dataDir: later.dir, outDir: temp('backups') });
+  const target = emptyDataDir(ledgerKeeper);
+  const r = await restoreDataDir({ backupDir: dir, dataDir: target });
+  expect(r.deletedAgain).toBe(0);
+  expect(await ownRowsOf(target, alice.openid)).toHaveLength(newRows);
 });
 
 it('refuses a non-empty DATA_DIR without force, and a DATA_DIR with no master key', async () => {
