@@ -5,13 +5,23 @@
  * when that backup is restored (the ledger outside the database is replayed).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BackupError, backupDataDir, restoreDataDir } from '../../../backend/adapters/local/backup';
 import { DELETION_LEDGER_FILE } from '../../../backend/adapters/local/deletion-ledger';
 import { openSqliteStore } from '../../../backend/adapters/sqlite';
-import { COLLECTIONS, CONSULTS, USERS } from '../../../backend/collections';
+import { COLLECTIONS, CONSULTS, DOCTORS, USERS } from '../../../backend/collections';
+import { doctorDoc } from '../consult/support';
 import { ownEntries } from '../../../backend/account/plan';
 import { createAesGcmCrypto } from '../../../backend/ports/crypto';
 import { ownerFilePrefix } from '../../../backend/user/files';
@@ -53,7 +63,11 @@ function emptyDataDir(ledgerFrom?: string): string {
 async function dumpDataDir(dir: string) {
   const store = openSqliteStore({ file: join(dir, 'zhuyi.sqlite'), collections: COLLECTIONS });
   try {
-    return { rows: await dumpStore(store), files: dumpFiles(join(dir, 'files')) };
+    const files = join(dir, 'files');
+    return {
+      rows: await dumpStore(store),
+      files: existsSync(files) ? dumpFiles(files) : new Map(),
+    };
   } finally {
     await Promise.resolve(store.close());
   }
@@ -182,6 +196,38 @@ it('refuses a non-empty DATA_DIR without force, and a DATA_DIR with no master ke
   await expect(restoreDataDir({ backupDir: temp('nothing'), dataDir: target })).rejects.toThrow(
     BackupError,
   );
+});
+
+it('backs up a database the server holds open, its last commits still only in the WAL', async () => {
+  const w = makeWorld(seeded);
+  try {
+    await w.store.insert(DOCTORS.name, doctorDoc('d-late', '晚到医生', 0));
+    expect(statSync(`${w.dbFile}-wal`).size).toBeGreaterThan(0);
+    const { dir } = await backupDataDir({ dataDir: w.dir, outDir: temp('backups') });
+    // The server goes on writing meanwhile.
+    await w.store.insert(DOCTORS.name, doctorDoc('d-later', '更晚医生', 0));
+    const { rows } = await dumpDataDir(dir);
+    const ids = (rows.get(DOCTORS.name) ?? []).map((d) => d._id);
+    expect(ids).toContain('d-late');
+    expect(ids).not.toContain('d-later');
+  } finally {
+    w.destroy();
+  }
+});
+
+it('a damaged ledger line stops the restore before anything is replaced; a torn last line does not', async () => {
+  const { dir } = await backupDataDir({ dataDir: seeded.dir, outDir: temp('backups') });
+  const line = JSON.stringify({ subject: 'x'.repeat(64), generation: 1, deletedAt: 'T' });
+  const target = emptyDataDir();
+  writeFileSync(join(target, DELETION_LEDGER_FILE), `${line}\n{"subj\n${line}\n`);
+  await expect(restoreDataDir({ backupDir: dir, dataDir: target })).rejects.toThrow(
+    /line 2 is damaged/,
+  );
+  expect(readdirSync(target).sort()).toEqual([DELETION_LEDGER_FILE, 'master.key']);
+
+  writeFileSync(join(target, DELETION_LEDGER_FILE), `${line}\n${line}\n{"subj`);
+  await restoreDataDir({ backupDir: dir, dataDir: target });
+  expect(readFileSync(join(target, DELETION_LEDGER_FILE), 'utf8')).toBe(`${line}\n${line}\n{"subj`);
 });
 
 const npmRun = (script: string, args: string[], dataDir: string) =>
