@@ -23,6 +23,10 @@ async function main(argv: string[]): Promise<number> {
   console.log(
     `已恢复 ${folders[0]} → ${dataDir}（${r.files} 个文件；按删除记录再次注销 ${r.deletedAgain} 个账号）`,
   );
+  if (r.secretKeyMissing)
+    console.warn(
+      `注意：${dataDir} 中没有 secret.key——启动后每个浏览器将获得新身份。如有原 secret.key，请在启动服务前放回。`,
+    );
   return 0;
 }
 

@@ -23,8 +23,10 @@ import { createLocalPorts, DATABASE_FILE } from './ports';
 export class BackupError extends Error {}
 
 export const MANIFEST_FILE = 'backup.json';
+/** server/secret.ts's file (the back end does not import the server). */
+const SECRET_FILE = 'secret.key';
 /** What may already be in a DATA_DIR restored into: the keys (put back first) and the ledger. */
-const KEPT_ON_RESTORE = new Set([MASTER_KEY_FILE, 'secret.key', DELETION_LEDGER_FILE]);
+const KEPT_ON_RESTORE = new Set([MASTER_KEY_FILE, SECRET_FILE, DELETION_LEDGER_FILE]);
 const SQLITE_SIDE_FILES = ['', '-wal', '-shm', '-journal'];
 
 const stamp = (d: Date) =>
@@ -99,7 +101,7 @@ export async function restoreDataDir(options: {
   dataDir: string;
   force?: boolean;
   env?: NodeJS.ProcessEnv;
-}): Promise<{ files: number; deletedAgain: number }> {
+}): Promise<{ files: number; deletedAgain: number; secretKeyMissing: boolean }> {
   const env = options.env ?? process.env;
   const { backupDir, dataDir } = options;
   const backupDb = join(backupDir, DATABASE_FILE);
@@ -135,7 +137,12 @@ export async function restoreDataDir(options: {
   const ports = createLocalPorts({ dataDir, log: silentLogger, env });
   try {
     const deletedAgain = await replayDeletions({ ...ports, caller: null }, ledger);
-    return { files: countFiles(join(dataDir, FILES_DIR)), deletedAgain };
+    return {
+      files: countFiles(join(dataDir, FILES_DIR)),
+      deletedAgain,
+      // Without the old secret.key every browser gets a new identity (server/secret.ts).
+      secretKeyMissing: !existsSync(join(dataDir, SECRET_FILE)),
+    };
   } finally {
     ports.store.close();
   }

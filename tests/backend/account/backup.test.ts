@@ -84,6 +84,7 @@ it('restores into an empty DATA_DIR every account, consult and file, byte for by
   const target = emptyDataDir();
   const r = await restoreDataDir({ backupDir: dir, dataDir: target });
   expect(r.deletedAgain).toBe(0);
+  expect(r.secretKeyMissing).toBe(true); // the script warns: browsers would get new identities
 
   const before = await dumpDataDir(seeded.dir);
   const after = await dumpDataDir(target);
