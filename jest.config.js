@@ -70,6 +70,7 @@ module.exports = {
         'server-sweep\\.test\\.ts$',
         '/tests/backend/consult/realtime\\.test\\.ts$',
         '/tests/backend/account/remnants\\.test\\.ts$',
+        '/tests/backend/account/backup\\.test\\.ts$',
         '/tests/backend/user/at-rest\\.test\\.ts$',
         '/tests/backend/user/adapters/',
         '/tests/backend/consult/cloudbase-adapters\\.test\\.ts$',

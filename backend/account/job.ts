@@ -44,14 +44,22 @@ export function loadJob(ctx: Ctx, openid: string): Promise<JobDoc | null> {
   return ctx.store.get<JobDoc>(DELETION_JOBS.name, jobIdOf(portOf(ctx, 'crypto'), openid));
 }
 
-/** A new job, or the next generation over a finished one; whoever loses a race gets the winner's. */
-export async function startJob(ctx: Ctx, openid: string, previous: JobDoc | null): Promise<JobDoc> {
+/**
+ * A new job, or the next generation over a finished one; whoever loses a race gets the
+ * winner's. `atLeast`: a replayed deletion takes the ledger's generation (replay.ts).
+ */
+export async function startJob(
+  ctx: Ctx,
+  openid: string,
+  previous: JobDoc | null,
+  atLeast = 0,
+): Promise<JobDoc> {
   const crypto = portOf(ctx, 'crypto');
   const id = jobIdOf(crypto, openid);
   const now = ctx.clock.now().toISOString();
   const fresh: JobFields = {
     state: 'running',
-    generation: (previous?.generation ?? 0) + 1,
+    generation: Math.max((previous?.generation ?? 0) + 1, atLeast),
     version: (previous?.version ?? 0) + 1,
     subjectEnc: crypto.encrypt(openid, subjectContext(id)),
     step: deletionPlan()[0].key,

@@ -1,5 +1,7 @@
 import { DELETION_JOBS } from '../collections';
 import type { Ctx } from '../core/context';
+import { ledgerSubjectOf } from '../ports/deletion-ledger';
+import { portOf } from '../user/ports';
 import { censusRows, censusScan } from './census';
 import type { JobDoc } from './job';
 import type { Meter } from './meter';
@@ -84,6 +86,16 @@ export async function runBatch(
   next.version = job.version + 1;
   next.batches = job.batches + 1;
   next.updatedAt = now;
+  // Recorded before the job is marked done: if the append fails the batch fails, the job
+  // stays running and the next batch records it (a race may record it twice: replay is
+  // idempotent).
+  if (finished) {
+    await ctx.deletionLedger?.record({
+      subject: ledgerSubjectOf(portOf(ctx, 'crypto'), openid),
+      generation: job.generation,
+      deletedAt: now,
+    });
+  }
   const { _id, ...fields } = next;
   const won = await ctx.store.updateIf(
     DELETION_JOBS.name,

@@ -1,5 +1,6 @@
 import type { Clock } from '../ports/clock';
 import type { Crypto } from '../ports/crypto';
+import type { DeletionLedger } from '../ports/deletion-ledger';
 import type { DocumentStore } from '../ports/document-store';
 import type { FileStore } from '../ports/files';
 import type { OperatorFacts } from '../../contract/privacy/supplement';
@@ -51,6 +52,8 @@ export interface Ports {
   videoRooms?: VideoRooms;
   /** The operator's facts from configuration (ZY_OPERATOR_*, ZY_PI_OFFICER*); never invented. */
   operator?: OperatorFacts;
+  /** DEL: finished deletions recorded outside the database (local only; restore replays it). */
+  deletionLedger?: DeletionLedger;
 }
 
 export interface Ctx extends Ports {

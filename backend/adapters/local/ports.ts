@@ -19,6 +19,7 @@ import {
 import { createTencentSmsSender, tencentSmsConfigFromEnv } from '../cloudbase/tencent-sms';
 import { openSqliteStore } from '../sqlite';
 import { createLocalCrypto } from './crypto';
+import { createFileDeletionLedger } from './deletion-ledger';
 import { createFileLinks } from './file-links';
 import { createLocalFileStore, FILES_DIR } from './file-store';
 import { createLocalRealtime } from './realtime-hub';
@@ -43,7 +44,8 @@ export interface LocalPorts extends Required<Omit<Ports, 'videoRooms'>>, Pick<Po
  * IDENTITY_VERIFIER=tencent-faceid or else the built-in identity verifier (local use only);
  * for consultations the payment sandbox (none in production: free consults only), the
  * in-app notice list and the in-process realtime hub the SSE route reads; 视频咨询 over
- * WebRTC unless VIDEO_ENABLED=0, with ICE_SERVERS (backend/adapters/local/webrtc-rooms.ts).
+ * WebRTC unless VIDEO_ENABLED=0, with ICE_SERVERS (backend/adapters/local/webrtc-rooms.ts);
+ * finished deletions appended to `<dataDir>/deletion-ledger.jsonl` (restore replays it).
  * Creates `dataDir` if needed. Whoever calls this closes `store` when done.
  */
 export function createLocalPorts(options: {
@@ -92,6 +94,7 @@ export function createLocalPorts(options: {
     hisFetch: globalThis.fetch,
     videoRooms: localVideoRoomsFromEnv(env),
     operator: operatorFactsFrom(env),
+    deletionLedger: createFileDeletionLedger(options.dataDir),
   };
 }
 

@@ -7,6 +7,7 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createFileDeletionLedger } from '../../../backend/adapters/local/deletion-ledger';
 import { createLocalRealtime } from '../../../backend/adapters/local/realtime-hub';
 import { createSandboxPayment } from '../../../backend/adapters/local/sandbox-payment';
 import { createWebRtcRooms } from '../../../backend/adapters/local/webrtc-rooms';
@@ -102,6 +103,8 @@ export function makeWorld(from?: { dbFile: string; filesDir: string; at: string 
             : null,
       },
       videoRooms: createWebRtcRooms([]),
+      // As createLocalPorts: finished deletions go to <dir>/deletion-ledger.jsonl (backup.test.ts).
+      deletionLedger: createFileDeletionLedger(dir),
       store: wrap.store ? wrap.store(base.store) : base.store,
       files: wrap.files && base.files ? wrap.files(base.files) : base.files,
     };
