@@ -7,10 +7,15 @@
  */
 import type { Page } from 'playwright-core';
 import { DELETION_CONSEQUENCES } from '../../contract/account';
-import { SMS_RESEND_SECONDS } from '../../contract/user/items';
 import { e2eSuite } from './support/suite';
 import { answerConsentSheet, CONSENT_KEY, DEVICE_ID_KEY, presetConsent } from './support/consent';
-import { bindDoctor, callApi, consultWithPhoto, paidDoctor } from './support/journeys';
+import {
+  bindDoctor,
+  callApi,
+  consultWithPhoto,
+  paidDoctor,
+  sendCodeWhenTheServerAllows,
+} from './support/journeys';
 import { readSmsCode } from './support/sms';
 import { textContrast } from './support/contrast';
 
@@ -25,29 +30,6 @@ async function phone(): Promise<Page> {
   const context = await e2e.newContext();
   await presetConsent(context);
   return context.newPage();
-}
-
-/**
- * 获取验证码 on the deletion form. The registration code went out to this phone moments ago
- * and a phone gets one code per SMS_RESEND_SECONDS, by the server's clock — which a test
- * cannot move without a backdoor in the server. So no sleep for a computed time: the page's
- * own signal. A refused send says when to try again and counts the server's
- * retryAfterSeconds down on the button; when the button reads 获取验证码 again, the server
- * sends. (On a machine slow enough that the minute has passed already, the first tap sends.)
- */
-async function sendCodeWhenTheServerAllows(patient: Page): Promise<void> {
-  const button = patient.locator('.sms-code-field__send');
-  const sent = patient.getByText(/^验证码已发送至/);
-  const refused = patient.getByText(/秒后可再试/);
-  await button.click();
-  await sent.or(refused).waitFor();
-  if (await sent.isVisible()) return;
-  await button.filter({ hasText: /秒后重新获取/ }).waitFor();
-  await button
-    .filter({ hasText: /^获取验证码$/ })
-    .waitFor({ timeout: (SMS_RESEND_SECONDS + 10) * 1000 });
-  await button.click();
-  await sent.waitFor();
 }
 
 test('注销账号: verified by SMS, the data goes, 我的 shows a fresh user, the doctor loses the consult', async () => {

@@ -3,16 +3,27 @@
  * 就诊人 (his consent declared, the health consent on its own screen), gives him a 检查报告
  * with a photo, and consults a doctor for him sharing that report; the doctor sees 王**,
  * opens the shared report (which the patient's access log then shows), and closes with a
- * summary that lands in 父亲's 病历.
+ * summary that lands in 父亲's 病历; the export holds all of it, and after 注销账号 none of it
+ * is left in the raw database or the file store (issue 12's journey).
  */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { idCheckChar } from '../../contract/user/id-number';
 import { presetConsent } from './support/consent';
-import { bindDoctor, callApi, paidDoctor, register } from './support/journeys';
+import {
+  bindDoctor,
+  callApi,
+  paidDoctor,
+  register,
+  sendCodeWhenTheServerAllows,
+} from './support/journeys';
+import { readSmsCode } from './support/sms';
 import { screenshot } from './support/shots';
 import { e2eSuite } from './support/suite';
 
-jest.setTimeout(240_000);
+jest.setTimeout(360_000);
 
 // 1×1 PNG: the browser decodes it, the page re-encodes it as JPEG before upload.
 const PNG = Buffer.from(
@@ -40,7 +51,7 @@ async function agreeInSheet(page: Page): Promise<void> {
   await page.getByText('同意并继续', { exact: true }).click();
 }
 
-test('add 父亲 → a 检查报告 with a photo → consult for him sharing it → the doctor reads it', async () => {
+test('add 父亲 → a 检查报告 with a photo → consult for him sharing it → the doctor reads it → export → 注销 leaves nothing', async () => {
   const patient = await phone();
   const doctorId = await paidDoctor(patient, e2e.app);
 
@@ -127,4 +138,86 @@ test('add 父亲 → a 检查报告 with a photo → consult for him sharing it 
   await patient.locator('[data-testid="record-item"]', { hasText: '检查报告' }).click();
   await patient.locator('[data-testid="access-entry"]', { hasText: '医生查看了病历' }).waitFor();
   await screenshot(patient, 'record-access-log');
+
+  // Export (PIPL art. 45): 父亲, both records (the report and the consult's summary), the share
+  // and the doctor's read, and the report's photo as a file link.
+  const copy = await exportAll(patient);
+  expect(rowsOf(copy, 'patients')).toHaveLength(1);
+  expect(JSON.stringify(rowsOf(copy, 'patients'))).toContain('王建国');
+  const records = JSON.stringify(rowsOf(copy, 'medicalRecords'));
+  expect(rowsOf(copy, 'medicalRecords')).toHaveLength(2);
+  expect(records).toContain('心电图：窦性心律');
+  expect(records).toContain(SUMMARY);
+  expect(rowsOf(copy, 'recordShares').length).toBeGreaterThan(0);
+  expect(rowsOf(copy, 'recordAccessLog').length).toBeGreaterThan(0);
+  expect(filesOnDisk()).toBeGreaterThan(0);
+
+  // 注销账号 (DEL): verified by SMS; then nothing of 父亲 is left in the raw database or on disk.
+  await patient.goto(`${e2e.app.url}/pages/mine/index`);
+  await patient.getByText('设置', { exact: true }).click();
+  await patient.getByText('账号设置', { exact: true }).click();
+  await patient.getByText('注销账号', { exact: true }).click();
+  await sendCodeWhenTheServerAllows(patient);
+  const code = await readSmsCode(e2e.app.dataDir, '13900139101', 1);
+  await patient.locator('input[placeholder="6 位验证码"]').fill(code);
+  await patient.locator('.check-row').click();
+  await patient.getByText('确认注销', { exact: true }).click();
+  await patient.getByText('账号已注销').waitFor({ timeout: 60_000 });
+  expect(rawRows(['patients', 'medicalRecords', 'recordShares', 'recordAccessLog'])).toEqual({
+    patients: 0,
+    medicalRecords: 0,
+    recordShares: 0,
+    recordAccessLog: 0,
+  });
+  expect(filesOnDisk()).toBe(0);
 });
+
+interface ExportPage {
+  collections: Array<{ collection: string; rows: unknown[] }>;
+  next: string | null;
+}
+
+/** 导出我的数据 as the page asks for it: every page of the copy, joined. */
+async function exportAll(page: Page): Promise<ExportPage['collections']> {
+  const all: ExportPage['collections'] = [];
+  let cursor: string | undefined;
+  do {
+    const res = await callApi<ExportPage>(
+      page,
+      e2e.app,
+      'account',
+      'export',
+      cursor ? { cursor } : {},
+    );
+    expect(res.ok).toBe(true);
+    all.push(...(res.data?.collections ?? []));
+    cursor = res.data?.next ?? undefined;
+  } while (cursor);
+  return all;
+}
+
+const rowsOf = (copy: ExportPage['collections'], name: string) =>
+  copy.filter((c) => c.collection === name).flatMap((c) => c.rows);
+
+/** Rows left in the server's own SQLite file (DATA_DIR/zhuyi.sqlite), read beside it, WAL included. */
+function rawRows(tables: string[]): Record<string, number> {
+  const db = new Database(join(e2e.app.dataDir, 'zhuyi.sqlite'), { readonly: true });
+  try {
+    return Object.fromEntries(
+      tables.map((t) => [
+        t,
+        (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n,
+      ]),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+/** Files in the local file store (every uploaded photo is one file under DATA_DIR/files). */
+function filesOnDisk(): number {
+  const dir = join(e2e.app.dataDir, 'files');
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+    .length;
+}

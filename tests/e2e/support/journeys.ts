@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
+import { SMS_RESEND_SECONDS } from '../../../contract/user/items';
 import type { RunningApp } from './app';
 import { readSmsCode } from './sms';
 
@@ -135,4 +136,27 @@ export async function bindDoctor(
   await page.locator('input[placeholder="医生邀请码"]').fill(code.toLowerCase());
   await page.getByText('绑定', { exact: true }).click();
   await page.getByText(/查看待接诊/).waitFor();
+}
+
+/**
+ * 获取验证码 on the deletion form. The registration code went out to this phone moments ago
+ * and a phone gets one code per SMS_RESEND_SECONDS, by the server's clock — which a test
+ * cannot move without a backdoor in the server. So no sleep for a computed time: the page's
+ * own signal. A refused send says when to try again and counts the server's
+ * retryAfterSeconds down on the button; when the button reads 获取验证码 again, the server
+ * sends. (On a machine slow enough that the minute has passed already, the first tap sends.)
+ */
+export async function sendCodeWhenTheServerAllows(patient: Page): Promise<void> {
+  const button = patient.locator('.sms-code-field__send');
+  const sent = patient.getByText(/^验证码已发送至/);
+  const refused = patient.getByText(/秒后可再试/);
+  await button.click();
+  await sent.or(refused).waitFor();
+  if (await sent.isVisible()) return;
+  await button.filter({ hasText: /秒后重新获取/ }).waitFor();
+  await button
+    .filter({ hasText: /^获取验证码$/ })
+    .waitFor({ timeout: (SMS_RESEND_SECONDS + 10) * 1000 });
+  await button.click();
+  await sent.waitFor();
 }
