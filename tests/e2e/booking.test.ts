@@ -2,13 +2,14 @@
  * 预约挂号 end to end (issue 13) against `npm start`: from a demo doctor's page, 预约挂号 →
  * the 14-day schedule → 预约 → 登录 (register) → 确认预约 for a 就诊人 → 模拟支付 → 预约成功 with
  * the 取号码 → 我的 → 我的预约 → the detail → 取消预约 (the rule and refund said first) → the
- * refund shown, the appointment under 已取消, and the place back in the schedule.
+ * refund shown, the appointment under 已取消, and the place back in the schedule; booked
+ * again, the doctor stops the period and the patient sees 停诊 and the refund.
  */
 import type { Page } from 'playwright-core';
 import type { SlotView } from '../../contract/booking';
 import { SENSITIVE_CONSENTS } from '../../contract/privacy/sensitive-consents';
 import { presetConsent } from './support/consent';
-import { callApi, register } from './support/journeys';
+import { bindDoctor, callApi, register } from './support/journeys';
 import { screenshot } from './support/shots';
 import { e2eSuite } from './support/suite';
 
@@ -125,4 +126,34 @@ test('book a slot for a 就诊人, pay in the sandbox, see it in 我的预约, c
   await open(page, '/subpackages/booking/list/index');
   await page.getByText('已取消', { exact: true }).first().click();
   await page.locator('.booking-status', { hasText: '已取消' }).waitFor();
+
+  // 停诊: booked and paid again, then the doctor stops that period (the doctor's side has no
+  // screen yet: the action, as the doctor's own session) — the patient sees 停诊 and the refund.
+  const again = await answer<{ id: string }>(page, 'booking', 'book', {
+    slotId: slot.slotId,
+    patientId: (await patientIds(page))[0],
+    clientRequestId: `e2e-stop-${Date.now()}`,
+  });
+  await open(page, `/subpackages/booking/detail/index?id=${again.id}`);
+  await page.getByText('去支付', { exact: true }).click();
+  await page.getByText('确认支付', { exact: true }).click();
+  await page.getByText('预约成功', { exact: true }).waitFor();
+  const doctor = await e2e.newContext().then(async (c) => {
+    await presetConsent(c);
+    return c.newPage();
+  });
+  await bindDoctor(doctor, e2e.app, doctorId, '13900139072');
+  const stop = { slotId: slot.slotId };
+  const stopped = await answer<{ stopped: number }>(doctor, 'booking', 'stopSlot', stop);
+  expect(stopped).toMatchObject({ stopped: 1, refunds: 1 });
+  await open(page, `/subpackages/booking/detail/index?id=${again.id}`);
+  await page.locator('.booking-status', { hasText: '停诊' }).waitFor();
+  await page.locator('[data-testid="refund"]', { hasText: '已退款' }).waitFor();
+  await screenshot(page, 'booking-stopped');
 });
+
+/** The account's 就诊人 ids, as the picker lists them. */
+async function patientIds(page: Page): Promise<string[]> {
+  const list = await answer<{ items: Array<{ id: string }> }>(page, 'patients', 'list');
+  return list.items.map((p) => p.id);
+}
