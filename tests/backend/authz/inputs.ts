@@ -84,6 +84,7 @@ export const INPUTS: Inputs = {
     getDoctor: () => ({ id: PAID_DOCTOR }),
     listDepartments: () => ({}),
     search: () => ({ q: '王医生' }),
+    suggest: () => ({ q: '心内' }),
     nearby: () => ({ lat: 31.2, lng: 121.4, kind: 'doctor' }),
     recommend: () => ({ kind: 'doctor' }),
   },

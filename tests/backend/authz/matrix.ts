@@ -79,6 +79,7 @@ export const MATRIX: Record<string, Row> = {
   'catalog.getDoctor': row([], ok, ok, ok, ok, ok),
   'catalog.listDepartments': row([], ok, ok, ok, ok, ok),
   'catalog.search': row([], ok, ok, ok, ok, ok),
+  'catalog.suggest': row([], ok, ok, ok, ok, ok),
   'catalog.nearby': row([], ok, ok, ok, ok, ok),
   'catalog.recommend': row([], ok, ok, ok, ok, ok),
   'consult.config': row([], ok, ok, ok, ok, ok),
