@@ -78,7 +78,16 @@ export const supportActions = {
   },
   /** The caller's tickets, newest first; `before` is the previous page's `next`. */
   listTickets: {
-    input: z.object({ before: z.string().max(80).optional() }).strict(),
+    input: z
+      .object({
+        // An opaque page cursor (time#id): only its own characters, never free text.
+        before: z
+          .string()
+          .max(80)
+          .regex(/^[0-9A-Za-z:.#_-]+$/, '无效的分页游标')
+          .optional(),
+      })
+      .strict(),
     output: z.object({ items: z.array(ticketViewSchema), next: z.string().nullable() }),
   },
   getTicket: { input: byId, output: ticketWithMessages },
