@@ -27,6 +27,18 @@ export function remember(q: string): string[] {
   return next;
 }
 
+/**
+ * Forgets the history. Nothing stored, nothing touched: in browse-only mode the page must not
+ * write to storage at all, not even a removal (issue 11 point 3, measured in e2e).
+ */
 export function forgetHistory(): void {
+  let stored: unknown = '';
+  try {
+    stored = Taro.getStorageSync(STORAGE_KEY);
+  } catch {
+    // Unreadable: remove it below all the same.
+    stored = null;
+  }
+  if (stored === '' || stored === undefined) return;
   Taro.removeStorageSync(STORAGE_KEY);
 }
