@@ -1,4 +1,4 @@
-import { localContentSecurity } from '../adapters/local/content-security';
+import { localContentSecurity } from './local';
 import type { Ctx } from '../core/context';
 import { ApiError } from '../core/errors';
 import type { ContentScene } from '../ports/content-security';

@@ -2,7 +2,7 @@
  * ContentSecurity: WeChat requires user-generated content to be checked (issue 15 §7).
  * CloudBase: `security.msgSecCheck` v2 for text and `security.mediaCheckAsync` v2 for
  * images (the verdict arrives later as an event). Locally: a small documented rule set
- * (backend/adapters/local/content-rules.ts).
+ * (backend/content/rules.ts).
  */
 
 /** WeChat's scenes: 1 资料 (nickname, avatar), 2 评论, 3 论坛, 4 社交日志 (chat). */

@@ -27,7 +27,7 @@ import { createSandboxPayment } from './sandbox-payment';
 import { localVideoRoomsFromEnv } from './webrtc-rooms';
 import { createOutboxSmsSender } from './sms-outbox';
 import { localWeChatPhone } from './wechat-phone';
-import { localContentSecurity } from './content-security';
+import { localContentSecurity } from '../../content/local';
 
 export const DATABASE_FILE = 'zhuyi.sqlite';
 

@@ -3,8 +3,8 @@ import {
   createCloudContentSecurity,
   type SecurityOpenApi,
 } from '../../../backend/adapters/cloudbase/content-security';
-import { CONTENT_RULES, ruleBroken } from '../../../backend/adapters/local/content-rules';
-import { localContentSecurity } from '../../../backend/adapters/local/content-security';
+import { CONTENT_RULES, ruleBroken } from '../../../backend/content/rules';
+import { localContentSecurity } from '../../../backend/content/local';
 import { silentLogger } from '../../../backend/ports/logger';
 
 function mockOpenApi() {

@@ -1,9 +1,9 @@
-import type { ContentSecurity } from '../../ports/content-security';
-import { ruleBroken } from './content-rules';
+import type { ContentSecurity } from '../ports/content-security';
+import { ruleBroken } from './rules';
 
 /**
  * Content security without WeChat: text against the documented rule set
- * (./content-rules.ts); images pass at once — there are no local image rules, so no
+ * (./rules.ts); images pass at once — there are no local image rules, so no
  * verdict is pending and nothing is held (README says so).
  */
 export const localContentSecurity: ContentSecurity = {
