@@ -96,4 +96,20 @@ describe('support tickets', () => {
     );
     expect(await dump()).toBe(withTicket);
   });
+
+  it('refuses a flagged rating comment and leaves the ticket unrated', async () => {
+    const { ticket } = await newTicket(env);
+    expectOk(await support(env, 'close', { ticketId: ticket.id }));
+    expectError(
+      await support(env, 'rate', { ticketId: ticket.id, score: 1, comment: '祖传秘方包治百病' }),
+      'FAILED_PRECONDITION',
+      flagged,
+    );
+    const doc = await env.store.get<{ _id: string; rated: boolean }>(
+      SUPPORT_TICKETS.name,
+      ticket.id,
+    );
+    expect(doc?.rated).toBe(false);
+    expectOk(await support(env, 'rate', { ticketId: ticket.id, score: 5, comment: '回复很及时' }));
+  });
 });
