@@ -1,6 +1,7 @@
 import { MESSAGES_PAGE } from '../../contract/consult/items';
 import type { ConsultRole, MessageView } from '../../contract/consult/views';
 import { CONSULT_MESSAGES, CONSULTS } from '../collections';
+import { requireCleanText } from '../content/check';
 import type { Handler } from '../core/action';
 import type { Ctx } from '../core/context';
 import { portOf } from '../user/ports';
@@ -53,6 +54,8 @@ export const sendMessage: Handler<'consult', 'sendMessage'> = async (ctx, input)
   if (existing) return resent(ctx, existing, bodyHash, role, openid);
   if (consult.status !== 'active') throw wrongStatus(consult.status);
 
+  if (input.text !== undefined)
+    await requireCleanText(ctx, { openid, scene: 'comment', text: input.text, what: '消息' });
   const crypto = portOf(ctx, 'crypto');
   const checked = input.text !== undefined ? checkLinks(input.text) : { links: [], risky: [] };
   const at = ctx.clock.now().toISOString();

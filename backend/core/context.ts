@@ -1,4 +1,5 @@
 import type { Clock } from '../ports/clock';
+import type { ContentSecurity } from '../ports/content-security';
 import type { Crypto } from '../ports/crypto';
 import type { DeletionLedger } from '../ports/deletion-ledger';
 import type { DocumentStore } from '../ports/document-store';
@@ -41,6 +42,8 @@ export interface Ports {
   files?: FileStore;
   verifier?: IdentityVerifier;
   wechatPhone?: WeChatPhone;
+  /** Issue 15 §7: text and image checks; absent = the local rule set (backend/content). */
+  contentSecurity?: ContentSecurity;
   /** The consultation ports (backend/consult). */
   payment?: PaymentProvider;
   notifier?: Notifier;

@@ -9,6 +9,7 @@ import {
 } from '../../contract/support/items';
 import { CONSULTS, SUPPORT_MESSAGES, SUPPORT_TICKETS } from '../collections';
 import type { Handler } from '../core/action';
+import { requireCleanText } from '../content/check';
 import type { Ctx } from '../core/context';
 import { ApiError } from '../core/errors';
 import type { StoredDoc } from '../ports/document-store';
@@ -67,6 +68,12 @@ export const createTicket: Handler<'support', 'createTicket'> = async (ctx, inpu
     });
   }
   if (input.consultId) await requireOwnConsult(ctx, owner, input.consultId);
+  await requireCleanText(ctx, {
+    openid: owner,
+    scene: 'comment',
+    text: input.text,
+    what: '工单内容',
+  });
   // Abuse: checked after the input is known good, so a refused input uses no quota.
   await takeHourly(ctx, { kind: 'support_hourly', subject: owner, max: MAX_TICKETS_PER_HOUR });
 
@@ -134,6 +141,12 @@ export const getTicket: Handler<'support', 'getTicket'> = async (ctx, input) => 
 export const reply: Handler<'support', 'reply'> = async (ctx, input) => {
   const { caller } = await requireTrustedAccount(ctx);
   await loadOwnTicket(ctx, caller.openid, input.ticketId);
+  await requireCleanText(ctx, {
+    openid: caller.openid,
+    scene: 'comment',
+    text: input.text,
+    what: '回复',
+  });
   const at = ctx.clock.now().toISOString();
   const updated = await ctx.store.transaction(async (tx) => {
     const doc = await tx.get<TicketDoc>(SUPPORT_TICKETS.name, input.ticketId);
@@ -174,6 +187,13 @@ export const rate: Handler<'support', 'rate'> = async (ctx, input) => {
   const doc = await loadOwnTicket(ctx, caller.openid, input.ticketId);
   if (doc.status !== 'closed') throw supportError('FAILED_PRECONDITION', 'ticket_not_closed');
   if (doc.rated) throw supportError('CONFLICT', 'already_rated');
+  if (input.comment)
+    await requireCleanText(ctx, {
+      openid: caller.openid,
+      scene: 'comment',
+      text: input.comment,
+      what: '评价',
+    });
   const rating = {
     score: input.score,
     commentEnc: portOf(ctx, 'crypto').encrypt(input.comment ?? '', contexts.comment(doc.owner)),

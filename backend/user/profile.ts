@@ -1,4 +1,5 @@
 import { USERS } from '../collections';
+import { requireCleanText } from '../content/check';
 import type { Handler } from '../core/action';
 import { profileOf, requireTrustedAccount } from './account';
 import { avatarKey } from './files';
@@ -12,6 +13,13 @@ import { portOf } from './ports';
 export const updateProfile: Handler<'user', 'updateProfile'> = async (ctx, input) => {
   const { caller, user } = await requireTrustedAccount(ctx);
   const files = portOf(ctx, 'files');
+  if (input.nickname !== undefined)
+    await requireCleanText(ctx, {
+      openid: caller.openid,
+      scene: 'profile',
+      text: input.nickname,
+      what: '昵称',
+    });
   const set: Record<string, unknown> = { updatedAt: ctx.clock.now().toISOString() };
   if (input.nickname !== undefined) set.nickname = input.nickname;
   let newKey: string | null = null;

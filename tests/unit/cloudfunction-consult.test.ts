@@ -104,7 +104,7 @@ describe('cloudfunctions/consult', () => {
 
   it('config.json grants subscribeMessage.send', () => {
     expect(JSON.parse(readFileSync(join(root, 'consult', 'config.json'), 'utf8'))).toEqual({
-      permissions: { openapi: ['subscribeMessage.send'] },
+      permissions: { openapi: ['subscribeMessage.send', 'security.msgSecCheck'] },
       timeout: 20,
     });
   });

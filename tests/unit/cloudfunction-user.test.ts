@@ -82,7 +82,7 @@ describe('cloudfunctions/user', () => {
 
   it('config.json grants phonenumber.getPhoneNumber', () => {
     expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({
-      permissions: { openapi: ['phonenumber.getPhoneNumber'] },
+      permissions: { openapi: ['phonenumber.getPhoneNumber', 'security.msgSecCheck'] },
       timeout: 20,
     });
   });

@@ -14,6 +14,7 @@ import { noRealtime } from '../../ports/realtime';
 import { createCloudbaseCrypto } from './crypto';
 import { createCloudbaseStore } from './document-store';
 import { createCloudbaseFileStore, type CloudStorage } from './file-store';
+import { createCloudContentSecurity, type SecurityOpenApi } from './content-security';
 import { createSubscribeNotifier, type SubscribeMessageApi } from './subscribe-notifier';
 import type { CloudbaseDatabase } from './types';
 import {
@@ -29,7 +30,7 @@ export const PAY_NOTICE_FUNCTION = 'consult';
 /** What the consult functions need of wx-server-sdk beyond the database. */
 export interface ConsultCloud extends CloudStorage {
   cloudPay: CloudPayApi;
-  openapi: SubscribeMessageApi;
+  openapi: SubscribeMessageApi & SecurityOpenApi;
 }
 
 export interface CloudConsultConfig {
@@ -79,6 +80,7 @@ export function createCloudConsultPorts(
         )
       : inApp,
     realtime: noRealtime,
+    contentSecurity: createCloudContentSecurity(cloud.openapi, log),
     // Video on (VIDEO_ENABLED=1) without the TRTC secret: the consult function only lists it.
     ...(config.videoRooms ? { videoRooms: config.videoRooms } : {}),
   };

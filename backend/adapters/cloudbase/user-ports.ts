@@ -17,11 +17,12 @@ import {
   tencentFaceIdConfigFromEnv,
   type TencentFaceIdConfig,
 } from './tencent-faceid';
+import { createCloudContentSecurity, type SecurityOpenApi } from './content-security';
 import { createCloudWeChatPhone, type PhoneNumberOpenApi } from './wechat-phone';
 
 /** What the user function needs of wx-server-sdk beyond the database. */
 export interface UserCloud extends CloudStorage {
-  openapi: PhoneNumberOpenApi;
+  openapi: PhoneNumberOpenApi & SecurityOpenApi;
 }
 
 export interface CloudUserConfig {
@@ -69,5 +70,6 @@ export function createCloudUserPorts(
         })
       : createBuiltInVerifier({ clock: systemClock, files, crypto: config.crypto }),
     wechatPhone: createCloudWeChatPhone(cloud.openapi, log),
+    contentSecurity: createCloudContentSecurity(cloud.openapi, log),
   };
 }

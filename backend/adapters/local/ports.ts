@@ -27,6 +27,7 @@ import { createSandboxPayment } from './sandbox-payment';
 import { localVideoRoomsFromEnv } from './webrtc-rooms';
 import { createOutboxSmsSender } from './sms-outbox';
 import { localWeChatPhone } from './wechat-phone';
+import { localContentSecurity } from '../../content/local';
 
 export const DATABASE_FILE = 'zhuyi.sqlite';
 
@@ -81,6 +82,7 @@ export function createLocalPorts(options: {
       ? createTencentFaceIdVerifier(faceid, { files, crypto, clock })
       : createBuiltInVerifier({ clock, files, crypto: crypto }),
     wechatPhone: localWeChatPhone,
+    contentSecurity: localContentSecurity,
     payment:
       env.NODE_ENV === 'production'
         ? noPayments
