@@ -12,7 +12,9 @@ import { seedCatalog } from '../../backend/catalog/seed';
 import { loadPage, waitFor, wxAsync, type PageHandle } from './harness';
 import { functionsCalled, weappBackend } from './support/backend';
 
-jest.setTimeout(15_000);
+// The hooks seed the whole demo catalogue (60 hospitals, ~2,400 doctors with their search
+// keywords) into the emulator: seconds alone, more on 2 cores shared with the backend suite.
+jest.setTimeout(60_000);
 const backend = weappBackend();
 const callFunction = backend.callFunction;
 const RUIJIN = '上海交通大学医学院附属瑞金医院';

@@ -11,7 +11,9 @@ import { loadPage, wxAsync, wxStorage, type PageHandle } from './harness';
 import { weappBackend } from './support/backend';
 import { seededHome, type HomeFirstScreen } from './support/catalog';
 
-jest.setTimeout(15_000);
+// The hooks seed the whole demo catalogue (60 hospitals, ~2,400 doctors with their search
+// keywords) into the emulator: seconds alone, more on 2 cores shared with the backend suite.
+jest.setTimeout(60_000);
 const LIMIT_BYTES = 64 * 1024;
 
 const backend = weappBackend();

@@ -11,7 +11,9 @@ import { CONSENT_KEY, waitFor, wxAsync, type PageHandle } from './harness';
 import { weappBackend } from './support/backend';
 import { firstLaunchAtHome } from './support/home';
 
-jest.setTimeout(15_000);
+// The hooks seed the whole demo catalogue (60 hospitals, ~2,400 doctors with their search
+// keywords) into the emulator: seconds alone, more on 2 cores shared with the backend suite.
+jest.setTimeout(60_000);
 // The real privacy and catalog handlers over the CloudBase emulator, with the seeded catalog.
 const backend = weappBackend();
 const callFunction = backend.callFunction;

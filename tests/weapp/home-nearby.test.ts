@@ -11,7 +11,9 @@ import { weappBackend } from './support/backend';
 import { nearestHospitals, seededHome } from './support/catalog';
 import { locationAllowedWhenAsked } from './support/location';
 
-jest.setTimeout(15_000);
+// The hooks seed the whole demo catalogue (60 hospitals, ~2,400 doctors with their search
+// keywords) into the emulator: seconds alone, more on 2 cores shared with the backend suite.
+jest.setTimeout(60_000);
 // The real catalog function over the CloudBase emulator, with the bundled catalog seeded.
 const backend = weappBackend();
 const callFunction = backend.callFunction;

@@ -9,7 +9,9 @@ import { loadPage, wxAsync, wxStorage, type PageHandle } from './harness';
 import { weappBackend } from './support/backend';
 import { nearestHospitals, seededHome, type HomeFirstScreen } from './support/catalog';
 
-jest.setTimeout(15_000);
+// The hooks seed the whole demo catalogue (60 hospitals, ~2,400 doctors with their search
+// keywords) into the emulator: seconds alone, more on 2 cores shared with the backend suite.
+jest.setTimeout(60_000);
 // The real catalog function over the CloudBase emulator, with the bundled catalog seeded.
 const backend = weappBackend();
 const callFunction = backend.callFunction;
