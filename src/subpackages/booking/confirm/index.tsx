@@ -17,11 +17,11 @@ import { getDoctor } from '../../../services/catalog';
 import type { PatientData } from '../../../services/patients';
 import { formatPrice } from '../../../utils/format';
 import { go, routes } from '../../../utils/routes';
-import { visitDay } from '../shared/appointment-card';
-import { startAppointmentPayment } from '../shared/payment';
-import { ProblemNote } from '../shared/problem';
-import { bookingUrls } from '../shared/urls';
-import '../shared/booking.css';
+import { visitDay } from '../parts/appointment-card';
+import { startAppointmentPayment } from '../parts/payment';
+import { ProblemNote } from '../parts/problem';
+import { bookingUrls } from '../parts/urls';
+import '../parts/booking.css';
 import './index.css';
 
 /** 本人 from the verified identity, for an account that has no 就诊人 yet (the back end's "self"). */

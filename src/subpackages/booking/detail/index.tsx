@@ -5,11 +5,11 @@ import { EmptyState, ErrorState, ListSkeleton } from '../../../components/list-s
 import { useAsync } from '../../../hooks/use-async';
 import { getAppointment } from '../../../services/booking';
 import { go, routes } from '../../../utils/routes';
-import { AppointmentDetails } from '../shared/details';
-import { ProblemNote } from '../shared/problem';
-import { bookingUrls } from '../shared/urls';
-import { useAppointmentActions } from '../shared/use-appointment-actions';
-import '../shared/booking.css';
+import { AppointmentDetails } from '../parts/details';
+import { ProblemNote } from '../parts/problem';
+import { bookingUrls } from '../parts/urls';
+import { useAppointmentActions } from '../parts/use-appointment-actions';
+import '../parts/booking.css';
 
 /**
  * 预约详情 (also where a reminder or 停诊 notice opens): everything about one appointment,

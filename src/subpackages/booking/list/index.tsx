@@ -7,9 +7,9 @@ import { usePagedList } from '../../../hooks/use-paged-list';
 import { listAppointments, type AppointmentData } from '../../../services/booking';
 import { requireLogin } from '../../../session/require-login';
 import { go } from '../../../utils/routes';
-import { AppointmentCard } from '../shared/appointment-card';
-import { bookingUrls } from '../shared/urls';
-import '../shared/booking.css';
+import { AppointmentCard } from '../parts/appointment-card';
+import { bookingUrls } from '../parts/urls';
+import '../parts/booking.css';
 import './index.css';
 
 const TABS: { tab: AppointmentTab; label: string; empty: string }[] = [

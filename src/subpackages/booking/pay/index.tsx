@@ -10,10 +10,10 @@ import {
   type BookingProblem,
 } from '../../../services/booking';
 import { formatPrice } from '../../../utils/format';
-import { visitDay } from '../shared/appointment-card';
-import { ProblemNote } from '../shared/problem';
-import { bookingUrls } from '../shared/urls';
-import '../shared/booking.css';
+import { visitDay } from '../parts/appointment-card';
+import { ProblemNote } from '../parts/problem';
+import { bookingUrls } from '../parts/urls';
+import '../parts/booking.css';
 import './index.css';
 
 /**

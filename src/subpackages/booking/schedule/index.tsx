@@ -7,10 +7,10 @@ import { getDoctor } from '../../../services/catalog';
 import { getSchedule } from '../../../services/booking';
 import { requireLogin } from '../../../session/require-login';
 import { go } from '../../../utils/routes';
-import { bookingUrls } from '../shared/urls';
+import { bookingUrls } from '../parts/urls';
 import { DayStrip } from './day-strip';
 import { SlotRow, useNow } from './slot-row';
-import '../shared/booking.css';
+import '../parts/booking.css';
 import './index.css';
 
 /**
