@@ -70,17 +70,15 @@ function lastMonth(now: Date): Date {
   return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - OFFSET_MS - 1);
 }
 
+type WindowLimit = { kind: RateLimitKind; subject: string; max: number };
+
 /**
- * One unit of a per-month limit of `subject`, taken in a transaction (by-id reads only):
- * two requests racing cannot both take the last unit. RATE_LIMITED until the month ends.
+ * One unit of `limit` in the window that ends at `end`, under counter `id`, taken in a
+ * transaction (by-id reads only): two requests racing cannot both take the last unit.
+ * RATE_LIMITED until the window ends.
  */
-export async function takeMonthly(
-  ctx: Ctx,
-  limit: { kind: RateLimitKind; subject: string; max: number },
-): Promise<void> {
+async function takeInWindow(ctx: Ctx, limit: WindowLimit, id: string, end: Date): Promise<void> {
   const now = ctx.clock.now();
-  const { end } = monthOf(now);
-  const id = monthlyId(portOf(ctx, 'crypto'), limit.kind, limit.subject, now);
   const full = await ctx.store.transaction(async (tx) => {
     const doc = await tx.get<CounterDoc>(RATE_COUNTERS.name, id);
     if (doc && doc.count >= limit.max) return true;
@@ -89,6 +87,13 @@ export async function takeMonthly(
     return false;
   });
   if (full) throw rateLimited(limit.kind, (end.getTime() - now.getTime()) / 1000);
+}
+
+/** One unit of a per-month limit of `subject` (calendar months in China). */
+export function takeMonthly(ctx: Ctx, limit: WindowLimit): Promise<void> {
+  const now = ctx.clock.now();
+  const id = monthlyId(portOf(ctx, 'crypto'), limit.kind, limit.subject, now);
+  return takeInWindow(ctx, limit, id, monthOf(now).end);
 }
 
 /** `2026113014`, the clock hour in China, and the instant the next one starts. */
@@ -100,26 +105,11 @@ function hourOf(now: Date): { key: string; end: Date } {
 const hourlyId = (crypto: Crypto, kind: RateLimitKind, subject: string, now: Date) =>
   `rl_${kind}_${hash(crypto, kind, subject)}_h${hourOf(now).key}`;
 
-/**
- * One unit of a per-hour limit of `subject` (clock hours), taken in a transaction like
- * takeMonthly: two requests racing cannot both take the last unit. RATE_LIMITED until the
- * hour ends.
- */
-export async function takeHourly(
-  ctx: Ctx,
-  limit: { kind: RateLimitKind; subject: string; max: number },
-): Promise<void> {
+/** One unit of a per-hour limit of `subject` (clock hours). */
+export function takeHourly(ctx: Ctx, limit: WindowLimit): Promise<void> {
   const now = ctx.clock.now();
-  const { end } = hourOf(now);
   const id = hourlyId(portOf(ctx, 'crypto'), limit.kind, limit.subject, now);
-  const full = await ctx.store.transaction(async (tx) => {
-    const doc = await tx.get<CounterDoc>(RATE_COUNTERS.name, id);
-    if (doc && doc.count >= limit.max) return true;
-    if (doc) await tx.update(RATE_COUNTERS.name, id, { inc: { count: 1 } });
-    else await write(tx, id, null, { count: 1, expiresAt: end.toISOString() });
-    return false;
-  });
-  if (full) throw rateLimited(limit.kind, (end.getTime() - now.getTime()) / 1000);
+  return takeInWindow(ctx, limit, id, hourOf(now).end);
 }
 
 /**
