@@ -6,6 +6,7 @@ import { useAsync } from '../../../hooks/use-async';
 import { getAppointment } from '../../../services/booking';
 import { go, routes } from '../../../utils/routes';
 import { AppointmentDetails } from '../parts/details';
+import { PayOrRetry } from '../parts/pay-or-retry';
 import { ProblemNote } from '../parts/problem';
 import { bookingUrls } from '../parts/urls';
 import { useAppointmentActions } from '../parts/use-appointment-actions';
@@ -46,28 +47,13 @@ export default function BookingDetailPage() {
           self={bookingUrls.detail(id)}
         />
       ) : null}
-      {actions.problem ? (
-        <ProblemNote
-          problem={actions.problem}
-          self={bookingUrls.detail(id)}
-          onAction={(next) => {
-            if (next !== 'refresh' && next !== 'retry') return false;
-            actions.setProblem(null);
-            void appt.reload();
-            return true;
-          }}
-        />
-      ) : null}
-      {a.status === 'pending_payment' && a.payAt === 'online' ? (
-        <Button
-          className="btn btn--primary btn--block"
-          loading={actions.busy}
-          disabled={actions.busy}
-          onClick={() => void actions.pay(a, 'navigate')}
-        >
-          去支付
-        </Button>
-      ) : null}
+      <PayOrRetry
+        a={a}
+        actions={actions}
+        reload={appt.reload}
+        self={bookingUrls.detail(id)}
+        open="navigate"
+      />
       {open && a.cancellable ? (
         <Button
           className="btn btn--block"

@@ -6,7 +6,7 @@ import { useAsync } from '../../../hooks/use-async';
 import { getAppointment, type AppointmentData } from '../../../services/booking';
 import { routes } from '../../../utils/routes';
 import { AppointmentDetails } from '../parts/details';
-import { ProblemNote } from '../parts/problem';
+import { PayOrRetry } from '../parts/pay-or-retry';
 import { bookingUrls } from '../parts/urls';
 import { useAppointmentActions } from '../parts/use-appointment-actions';
 import '../parts/booking.css';
@@ -40,28 +40,13 @@ export default function BookingResultPage() {
         {headline(a)}
       </Text>
       <AppointmentDetails a={a} />
-      {actions.problem ? (
-        <ProblemNote
-          problem={actions.problem}
-          self={bookingUrls.result(id)}
-          onAction={(next) => {
-            if (next !== 'refresh' && next !== 'retry') return false;
-            actions.setProblem(null);
-            void appt.reload();
-            return true;
-          }}
-        />
-      ) : null}
-      {a.status === 'pending_payment' && a.payAt === 'online' ? (
-        <Button
-          className="btn btn--primary btn--block"
-          loading={actions.busy}
-          disabled={actions.busy}
-          onClick={() => void actions.pay(a, 'redirect')}
-        >
-          去支付
-        </Button>
-      ) : null}
+      <PayOrRetry
+        a={a}
+        actions={actions}
+        reload={appt.reload}
+        self={bookingUrls.result(id)}
+        open="redirect"
+      />
       <Button
         className="btn btn--block"
         onClick={() => void Taro.redirectTo({ url: bookingUrls.list })}
